@@ -1,0 +1,33 @@
+# Two commands do everything on a fresh machine: `make build` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+N ?= 1000
+
+.PHONY: build test serve validate bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	# Make the repository's own package importable (no build step: the code runs in place).
+	$(PY) -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'showcase-repo.pth'), 'w').write(os.getcwd())"
+	touch $(STAMP)
+
+validate: $(STAMP)
+	$(PY) scripts/validate.py
+
+build: validate
+	$(PY) -m mkdocs build --strict
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py --sizes $(N)
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,57 @@
+"""Check profiles against the data contract and selection criteria.
+
+Usage: python scripts/validate.py [PATH ...] [--format text|github|json] [--root DIR]
+Exit status: 0 valid (warnings allowed), 1 errors found, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from showcase.output import FORMATS, render  # noqa: E402
+from showcase.repository import load_showcase  # noqa: E402
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi cách dùng: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(description="Kiểm tra hồ sơ điển hình và phong trào thi đua.")
+    parser.add_argument("paths", nargs="*", help="tệp cần kiểm tra (mặc định: toàn bộ kho)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="định dạng kết quả")
+    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    if not (root / "criteria.yml").is_file():
+        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    targets = None
+    if args.paths:
+        targets = []
+        for raw in args.paths:
+            path = Path(raw).resolve()
+            if not path.exists():
+                parser.error(f"không có tệp {raw}")
+            try:
+                targets.append(path.relative_to(root).as_posix())
+            except ValueError:
+                parser.error(f"tệp {raw} nằm ngoài kho {root}")
+    result = load_showcase(root, targets=targets)
+    files = len(targets) if targets is not None else _count_files(root)
+    sys.stdout.write(render(result.problems, files, args.format) + "\n")
+    return 1 if result.errors else 0
+
+
+def _count_files(root: Path) -> int:
+    return sum(1 for folder in ("exemplars", "movements") if (root / folder).is_dir()
+               for p in (root / folder).rglob("*") if p.is_file() and not p.name.startswith(".")) + 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Read Markdown front-matter and YAML files safely, keeping the line of every key.
+
+PyYAML's safe loader is used for parsing only; the node tree is walked here so that
+duplicate keys are caught (PyYAML keeps the last silently), aliases are refused (no
+"billion laughs"), and every key and list item keeps its line number. Whatever the input,
+the result is a value or a located `ProblemError`, never a traceback.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, ProblemError
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FLOW_DEPTH = 64  # libyaml's composer recurses in C: deep [[[[...]]]] would crash it
+FENCE = "---"
+
+KeyPath = tuple
+
+
+@dataclass
+class Document:
+    """One Markdown profile: front-matter values with their lines, and the body."""
+
+    path: Path
+    rel: str
+    meta: dict
+    body: str
+    body_line: int
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    text: str = ""  # the whole file, NFC, for scans that are not about one key
+
+    @property
+    def slug(self) -> str:
+        return Path(self.rel).stem
+
+    def line(self, *keys: Any) -> int | None:
+        """The line of a key (or list item); falls back to its parent, then line 1."""
+        while keys:
+            if keys in self.lines:
+                return self.lines[keys]
+            keys = keys[:-1]
+        return 1
+
+
+def read_text(path: Path, rel: str, max_bytes: int) -> str:
+    """File text as NFC with LF line ends; a BOM is accepted."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ProblemError(Problem(
+                "DH006", rel, None,
+                f"Tệp quá lớn ({size:,} byte, tối đa {max_bytes:,} byte).".replace(",", "."),
+                "Rút gọn nội dung; ảnh đặt thành tệp riêng, không nhúng vào văn bản."))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProblemError(Problem("DH001", rel, None, f"Không đọc được tệp: {exc.strerror}.",
+                                   "Kiểm tra tệp có tồn tại và có quyền đọc.")) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProblemError(Problem(
+            "DH001", rel, line, "Tệp không được mã hoá UTF-8.",
+            "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).")) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """(front-matter YAML, body, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        raise ProblemError(Problem(
+            "DH002", rel, 1, "Tệp không có phần khai báo (front-matter) nên sẽ bị bỏ qua.",
+            "Dòng đầu tiên của tệp phải là `---`, tiếp theo là các trường, rồi một dòng `---`."))
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    raise ProblemError(Problem(
+        "DH003", rel, 1, "Phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại.",
+        "Thêm một dòng chỉ có `---` sau trường cuối cùng, trước phần nội dung."))
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse YAML text; `first_line` is the file line of the text's first line."""
+    _check_flow_depth(text, rel, first_line)
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise ProblemError(Problem(
+            "DH003", rel, line, f"Lỗi cú pháp YAML: {_yaml_reason(exc)}.",
+            "Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách (không dùng Tab), "
+            "và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.")) from None
+    except yaml.YAMLError as exc:
+        raise ProblemError(Problem("DH003", rel, first_line, f"Lỗi YAML: {exc}.",
+                                   "Kiểm tra lại cú pháp phần khai báo.")) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, {}
+    return _Walker(rel, first_line).value(node, ())
+
+
+def load_markdown(path: Path, rel: str, max_bytes: int) -> Document:
+    text = read_text(path, rel, max_bytes)
+    yaml_text, body, body_line = split_front_matter(text, rel)
+    meta, lines = parse_yaml(yaml_text, rel, first_line=2)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ProblemError(Problem(
+            "DH007", rel, 2, "Phần khai báo phải là danh sách các cặp `trường: giá trị`.",
+            "Mỗi dòng có dạng `ten_truong: giá trị`, ví dụ `name: Nguyễn Văn A`."))
+    return Document(path, rel, meta, body, body_line, lines, text)
+
+
+def load_yaml_file(path: Path, rel: str, max_bytes: int = 2_000_000) -> tuple[Any, dict[KeyPath, int]]:
+    return parse_yaml(read_text(path, rel, max_bytes), rel)
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    reasons = {
+        "mapping values are not allowed": "có dấu `:` ở chỗ không được phép (đặt giá trị trong ngoặc kép)",
+        "could not find expected ':'": "thiếu dấu `:` sau tên trường",
+        "found character '\\t' that cannot start any token": "có ký tự Tab; hãy dùng dấu cách",
+        "did not find expected key": "thụt lề không đều hoặc thiếu tên trường",
+        "did not find expected '-' indicator": "thụt lề của danh sách không đều",
+        "found undefined alias": "dùng bí danh (alias) không tồn tại",
+        "found unexpected end of stream": "tệp kết thúc khi một giá trị chưa đóng (thiếu dấu ngoặc kép?)",
+        "expected a single document in the stream": "chỉ được có một phần khai báo",
+    }
+    problem = (exc.problem or "").strip()
+    for english, vietnamese in reasons.items():
+        if problem.startswith(english):
+            return vietnamese
+    return f"không hiểu được ({problem})" if problem else "không hiểu được"
+
+
+def _check_flow_depth(text: str, rel: str, first_line: int) -> None:
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                line = first_line + text.count("\n", 0, index)
+                raise ProblemError(Problem("DH003", rel, line, "Dấu ngoặc `[` hoặc `{` lồng nhau quá sâu.",
+                                           "Viết danh sách theo dạng từng dòng bắt đầu bằng `- `."))
+        elif char in "]}" and depth:
+            depth -= 1
+
+
+class _Walker:
+    """Turns a composed node tree into Python values, recording the line of each key."""
+
+    def __init__(self, rel: str, first_line: int):
+        self.rel = rel
+        self.first_line = first_line
+        self.lines: dict[KeyPath, int] = {}
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.seen: set[int] = set()
+
+    def value(self, node: yaml.Node, path: KeyPath) -> tuple[Any, dict[KeyPath, int]]:
+        return self.build(node, path), self.lines
+
+    def line_of(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.seen:
+            raise ProblemError(Problem(
+                "DH005", self.rel, self.line_of(node), "Không được dùng neo/bí danh YAML (`&`, `*`).",
+                "Viết đầy đủ giá trị tại từng chỗ thay vì tham chiếu bằng `*`."))
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[path + (index,)] = self.line_of(item)
+                items.append(self.build(item, path + (index,)))
+            return items
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, path)
+            line = self.line_of(key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise ProblemError(Problem("DH003", self.rel, line, "Tên trường không hợp lệ.",
+                                           "Tên trường là một từ, ví dụ `name:`.")) from None
+            if key in mapping:
+                raise ProblemError(Problem(
+                    "DH004", self.rel, line,
+                    f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {self.lines[path + (key,)]}).",
+                    "Gộp hai giá trị vào một trường rồi xoá dòng thừa; nếu không, giá trị đầu sẽ bị mất."))
+            self.lines[path + (key,)] = line
+            mapping[key] = self.build(value_node, path + (key,))
+        return mapping
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except Exception as exc:  # a bad date or an unknown !tag: report it where it stands
+            is_date = "timestamp" in node.tag or isinstance(exc, ValueError)
+            message = (f"Ngày `{node.value}` không có thật." if is_date
+                       else f"Giá trị `{node.value}` có thẻ YAML không được phép ({node.tag}).")
+            raise ProblemError(Problem("DH003", self.rel, self.line_of(node), message,
+                                       "Ngày viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-12." if is_date
+                                       else "Bỏ thẻ bắt đầu bằng `!`.")) from None
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        return value

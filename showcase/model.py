@@ -1,0 +1,111 @@
+"""The enriched model: Exemplar, Movement, Unit, built from validated documents.
+
+Raw front-matter stays in `load.Document`; these objects hold the values every output
+(pages, listings, search, feeds, open data, reports) needs, resolved once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .criteria import Criteria
+from .provinces import Province, Provinces
+
+WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Commendation:
+    title: str
+    form: str
+    issuer: str
+    decision: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Consent:
+    given: bool
+    date: dt.date | None
+    by: str
+
+
+@dataclass
+class Movement:
+    slug: str
+    source: str  # path relative to the repository root
+    name: str
+    launched_by: str
+    level: str
+    start: int
+    end: int | None
+    legal_basis: list[str]
+    summary: str
+    body: str
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    @property
+    def span(self) -> str:
+        return f"{self.start} – {self.end if self.end is not None else 'nay'}"
+
+
+@dataclass
+class Exemplar:
+    slug: str
+    source: str
+    name: str
+    kind: str
+    category: str
+    summary: str
+    field: str
+    year: int
+    nominated_by: str
+    province: Province
+    place: str
+    movements: list[str]
+    criteria: list[str]
+    achievements: list[str]
+    commendations: list[Commendation]
+    photo: Path | None  # absolute path of the original image
+    photo_alt: str
+    consent: Consent | None
+    sources: list[str]
+    published: dt.date
+    status: str
+    featured: bool
+    body: str
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != WITHDRAWN
+
+
+@dataclass
+class Showcase:
+    """Everything the site and reports need, loaded and validated once."""
+
+    root: Path
+    criteria: Criteria
+    provinces: Provinces
+    units: dict[str, Unit]
+    movements: dict[str, Movement]
+    exemplars: dict[str, Exemplar] = field(default_factory=dict)  # withdrawn ones included
+
+    def public_exemplars(self) -> list[Exemplar]:
+        """Published profiles, newest first; a withdrawn profile is never among them."""
+        return sorted((e for e in self.exemplars.values() if e.is_public),
+                      key=lambda e: (-e.published.toordinal(), e.slug))
+
+    def exemplars_of(self, movement: str) -> list[Exemplar]:
+        return [e for e in self.public_exemplars() if movement in e.movements]

@@ -1,0 +1,162 @@
+"""DH101-DH109: keys, types, vocabularies, lengths and dates of one profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from ..fields import (ALWAYS, BOOL, DATE, EXEMPLAR_FIELDS, INT, MOVEMENT_FIELDS, PERSON, RECORD,
+                      RECORD_LIST, SLUG_LIST, STATUSES, TEXT, TEXT_LIST, TYPE_NAMES, URL_LIST, Field)
+from ..load import Document
+from ..problems import Problem
+from ..text import nearest, word_count
+from .context import Context, problem
+
+PERSON_KINDS = ("individual", "household")
+
+
+def check_exemplar_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
+    yield from _check_record(doc, ctx, doc.meta, EXEMPLAR_FIELDS, ())
+    meta = doc.meta
+    status = meta.get("status")
+    if isinstance(status, str) and status not in STATUSES:
+        yield _not_in(doc, ("status",), status, list(STATUSES))
+    yield from _check_summary(doc, ctx)
+    yield from _check_body(doc, ctx)
+    yield from _check_year(doc, ctx, "year")
+    for key in ("published",):
+        yield from _check_not_future(doc, ctx, (key,))
+    for index, item in enumerate(_list(meta.get("commendations"))):
+        if isinstance(item, dict):
+            yield from _check_not_future(doc, ctx, ("commendations", index, "date"))
+    if isinstance(meta.get("consent"), dict):
+        yield from _check_not_future(doc, ctx, ("consent", "date"))
+
+
+def check_movement_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
+    yield from _check_record(doc, ctx, doc.meta, MOVEMENT_FIELDS, ())
+    yield from _check_summary(doc, ctx)
+    yield from _check_year(doc, ctx, "start")
+    yield from _check_year(doc, ctx, "end")
+    start, end = doc.meta.get("start"), doc.meta.get("end")
+    if _is_int(start) and _is_int(end) and end < start:
+        yield problem("DH107", doc, doc.line("end"), f"Năm kết thúc {end} trước năm bắt đầu {start}.",
+                      "Sửa lại `start` hoặc `end`; bỏ `end` nếu phong trào đang diễn ra.")
+
+
+def _check_record(doc: Document, ctx: Context, record: dict, fields: tuple[Field, ...],
+                  path: tuple) -> Iterator[Problem]:
+    known = {f.key: f for f in fields}
+    where = f" trong `{path[0]}`" if path else ""
+    for key in record:
+        if key not in known:
+            guess = nearest(str(key), list(known))
+            yield problem("DH102", doc, doc.line(*path, key), f"Trường `{key}`{where} không có trong quy định.",
+                          f"Có phải ý bạn là `{guess}`?" if guess else
+                          "Các trường được dùng: " + ", ".join(f"`{k}`" for k in known) + ".")
+    for spec in fields:
+        value = record.get(spec.key)
+        if value is None or value == "":
+            if spec.required == ALWAYS or (spec.required == PERSON and record.get("kind") in PERSON_KINDS):
+                yield problem("DH101", doc, doc.line(*path) if path else None,
+                              f"Thiếu trường bắt buộc `{spec.key}`{where} ({spec.help}).",
+                              f"Thêm dòng `{spec.key}: …`; giá trị là {TYPE_NAMES[spec.type]}.")
+            continue
+        yield from _check_value(doc, ctx, spec, value, path + (spec.key,))
+
+
+def _check_value(doc: Document, ctx: Context, spec: Field, value: Any, path: tuple) -> Iterator[Problem]:
+    line = doc.line(*path)
+    ok = {
+        TEXT: isinstance(value, str),
+        INT: _is_int(value),
+        DATE: isinstance(value, dt.date) and not isinstance(value, dt.datetime),
+        BOOL: isinstance(value, bool),
+        RECORD: isinstance(value, dict),
+    }.get(spec.type, isinstance(value, list))
+    if not ok:
+        yield problem("DH103", doc, line, f"`{_dotted(path)}` phải là {TYPE_NAMES[spec.type]}.",
+                      f"Giá trị hiện tại `{value}` không đúng kiểu.")
+        return
+    if spec.vocabulary:
+        choices = list(ctx.criteria.vocabularies[spec.vocabulary])
+        if value not in choices:
+            yield _not_in(doc, path, value, choices)
+    if spec.type in (TEXT_LIST, SLUG_LIST, URL_LIST):
+        if not value and spec.required == ALWAYS:
+            yield problem("DH109", doc, line, f"`{_dotted(path)}` cần ít nhất một mục.",
+                          "Thêm ít nhất một dòng `- …` dưới tên trường.")
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                yield problem("DH103", doc, doc.line(*path, index),
+                              f"Mục thứ {index + 1} của `{_dotted(path)}` phải là một đoạn chữ.",
+                              "Mỗi mục là một dòng `- nội dung`; nội dung có dấu `:` thì đặt trong ngoặc kép.")
+    if spec.type == RECORD:
+        yield from _check_record(doc, ctx, value, spec.subfields, path)
+    if spec.type == RECORD_LIST:
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield from _check_record(doc, ctx, item, spec.subfields, path + (index,))
+            else:
+                yield problem("DH103", doc, doc.line(*path, index),
+                              f"Mục thứ {index + 1} của `{_dotted(path)}` phải gồm các trường con "
+                              + ", ".join(f"`{f.key}`" for f in spec.subfields) + ".",
+                              "Xem mẫu trong tệp templates/exemplar.md.")
+
+
+def _not_in(doc: Document, path: tuple, value: Any, choices: list[str]) -> Problem:
+    guess = nearest(str(value), choices)
+    hint = (f"Có phải ý bạn là `{guess}`?" if guess
+            else "Giá trị được phép: " + ", ".join(f"`{c}`" for c in choices) + ".")
+    return problem("DH104", doc, doc.line(*path), f"`{_dotted(path)}: {value}` không có trong danh mục.", hint)
+
+
+def _check_summary(doc: Document, ctx: Context) -> Iterator[Problem]:
+    summary = doc.meta.get("summary")
+    limit = ctx.criteria.limits["summary_max_chars"]
+    if isinstance(summary, str) and len(summary) > limit:
+        yield problem("DH105", doc, doc.line("summary"), f"Tóm tắt dài {len(summary)} ký tự, quá {limit} ký tự.",
+                      "Rút gọn còn một, hai câu; chi tiết đưa vào phần câu chuyện.")
+
+
+def _check_body(doc: Document, ctx: Context) -> Iterator[Problem]:
+    words, minimum = word_count(doc.body), ctx.criteria.limits["body_min_words"]
+    if words < minimum:
+        yield problem("DH106", doc, doc.body_line, f"Câu chuyện chỉ có {words} từ, cần ít nhất {minimum} từ.",
+                      "Viết thêm về hoàn cảnh, cách làm, kết quả và sức lan tỏa, sau dòng `---` thứ hai.")
+
+
+def _check_year(doc: Document, ctx: Context, key: str) -> Iterator[Problem]:
+    year = doc.meta.get(key)
+    if not _is_int(year):
+        return
+    earliest = ctx.criteria.limits["earliest_year"]
+    if year < earliest:
+        yield problem("DH107", doc, doc.line(key), f"Năm `{key}: {year}` trước năm {earliest}.",
+                      "Viết năm đủ bốn chữ số, ví dụ 2024.")
+    elif year > ctx.today.year and ctx.is_target(doc):
+        yield problem("DH108", doc, doc.line(key), f"Năm `{key}: {year}` ở tương lai.",
+                      f"Năm không được sau năm nay ({ctx.today.year}).")
+
+
+def _check_not_future(doc: Document, ctx: Context, path: tuple) -> Iterator[Problem]:
+    value: Any = doc.meta
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else (
+            value[key] if isinstance(value, list) and key < len(value) else None)
+    if isinstance(value, dt.date) and value > ctx.today and ctx.is_target(doc):
+        yield problem("DH108", doc, doc.line(*path), f"Ngày `{_dotted(path)}: {value.isoformat()}` ở tương lai.",
+                      f"Ngày không được sau hôm nay ({ctx.today.isoformat()}).")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")

@@ -1,0 +1,93 @@
+"""DH201-DH208: movements, units, criteria, provinces, and files that clash."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..load import Document
+from ..problems import Problem
+from ..text import fold, nearest
+from .context import Context, problem
+
+
+def check_exemplar_references(doc: Document, ctx: Context) -> Iterator[Problem]:
+    meta = doc.meta
+    year = meta.get("year")
+    for index, slug in _items(meta.get("movements")):
+        movement = ctx.movements.get(slug)
+        if movement is None:
+            yield problem("DH201", doc, doc.line("movements", index), f"Phong trào `{slug}` không có trong movements/.",
+                          _suggest(slug, list(ctx.movements), "Tạo tệp movements/{}.md trước, hoặc sửa lại mã."
+                                   .format(slug)))
+            continue
+        start, end = movement.meta.get("start"), movement.meta.get("end")
+        if isinstance(year, int) and isinstance(start, int) and (
+                year < start or (isinstance(end, int) and year > end)):
+            span = f"{start} – {end if isinstance(end, int) else 'nay'}"
+            yield problem("DH204", doc, doc.line("year"),
+                          f"Năm {year} nằm ngoài thời gian của phong trào `{slug}` ({span}).",
+                          "Kiểm tra lại năm lựa chọn, hoặc chọn phong trào đang diễn ra trong năm đó.")
+    unit = meta.get("nominated_by")
+    if isinstance(unit, str) and unit and unit not in ctx.units:
+        yield problem("DH202", doc, doc.line("nominated_by"), f"Đơn vị `{unit}` không có trong units.yml.",
+                      _suggest(unit, list(ctx.units), "Thêm đơn vị vào units.yml (mã, tên, cấp) rồi dùng mã đó."))
+    for index, cid in _items(meta.get("criteria")):
+        if cid not in ctx.criteria.criteria:
+            yield problem("DH203", doc, doc.line("criteria", index), f"Tiêu chí `{cid}` không có trong criteria.yml.",
+                          _suggest(cid, list(ctx.criteria.criteria), ""))
+    province = meta.get("province")
+    if isinstance(province, (str, int)) and not isinstance(province, bool) and province != "" \
+            and ctx.provinces.resolve(province) is None:
+        former = ctx.provinces.former(str(province))
+        if former:
+            old, new = former
+            yield problem("DH206", doc, doc.line("province"),
+                          f"“{old}” là tên tỉnh trước ngày 1/7/2025; nay thuộc {new.full_name}.",
+                          f"Sửa thành `province: {new.slug}` (hoặc “{new.name}”); giữ tên cũ trong `place` nếu cần.")
+        else:
+            names = {p.name: p for p in ctx.provinces.by_slug.values()}
+            guess = nearest(str(province), list(names))
+            yield problem("DH205", doc, doc.line("province"),
+                          f"`{province}` không phải một trong 34 tỉnh, thành phố hiện nay.",
+                          f"Có phải ý bạn là `{names[guess].slug}` ({guess})?" if guess else
+                          "Dùng mã không dấu như `ninh-binh`, `ha-noi`, `ho-chi-minh`, hoặc tên như “Ninh Bình”.")
+
+
+def check_duplicates(ctx: Context) -> Iterator[Problem]:
+    """DH207 (same slug twice) and DH208 (the same person, collective or household twice)."""
+    for folder, docs in (("exemplars", ctx.extra.get("exemplar_paths", [])),
+                         ("movements", ctx.extra.get("movement_paths", []))):
+        by_slug: dict[str, list[str]] = defaultdict(list)
+        for rel in docs:
+            by_slug[rel.rsplit("/", 1)[-1][:-3].lower()].append(rel)
+        for slug, rels in by_slug.items():
+            for rel in rels[1:]:
+                yield problem("DH207", rel, None,
+                              f"Tên tệp `{slug}` trùng với {rels[0]} (tên tệp phải duy nhất trong {folder}/).",
+                              "Đổi tên tệp, ví dụ thêm tên xã hoặc năm: `nguyen-van-a-gia-vien.md`.")
+    identities: dict[tuple, Document] = {}
+    for doc in ctx.exemplars.values():
+        meta = doc.meta
+        if not isinstance(meta.get("name"), str):
+            continue
+        key = (fold(meta["name"]).strip(), meta.get("kind"), str(meta.get("province")), fold(str(meta.get("place") or "")))
+        first = identities.setdefault(key, doc)
+        if first is not doc:
+            yield problem("DH208", doc, doc.line("name"),
+                          f"“{meta['name']}” đã có hồ sơ {first.rel} (cùng tên, loại, tỉnh và nơi).",
+                          "Bổ sung thành tích vào hồ sơ đã có thay vì tạo hồ sơ mới; nếu là hai người khác nhau, "
+                          "ghi rõ `place` để phân biệt.")
+
+
+def _items(value) -> Iterator[tuple[int, str]]:
+    if isinstance(value, list):
+        yield from ((i, v) for i, v in enumerate(value) if isinstance(v, str))
+
+
+def _suggest(value: str, choices: list[str], fallback: str) -> str:
+    guess = nearest(value, choices)
+    if guess:
+        return f"Có phải ý bạn là `{guess}`?"
+    listed = ", ".join(f"`{c}`" for c in sorted(choices)[:12])
+    return fallback or f"Giá trị được phép: {listed}."

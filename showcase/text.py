@@ -1,0 +1,39 @@
+"""Vietnamese text helpers: NFC, tone-mark folding, slugs, near-miss suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+# Old-style tone placement ("hoà", "thuý") and new style ("hòa", "thúy") are both in use;
+# folding removes the tone, so both spellings meet at the same key.
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip tone marks and other diacritics, map đ to d: 'Điển hình' -> 'dien hinh'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+def slugify(text: str) -> str:
+    """'Hợp tác xã Đồng Tâm' -> 'hop-tac-xa-dong-tam'."""
+    return _NON_SLUG.sub("-", fold(text)).strip("-")
+
+
+def word_count(markdown: str) -> int:
+    return len(re.findall(r"\w+", markdown))
+
+
+def nearest(value: str, choices: list[str]) -> str | None:
+    """The closest valid choice to a near miss, compared without tone marks."""
+    folded = {fold(c): c for c in choices}
+    match = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
