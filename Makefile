@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 N ?= 1000
 
-.PHONY: build test serve validate bench clean
+.PHONY: build test serve validate generate bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ validate: $(STAMP)
 
 build: validate
 	$(PY) -m mkdocs build --strict
+
+generate: $(STAMP)
+	$(PY) scripts/generate.py
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -180,7 +180,8 @@ class _Walker:
             return self.scalar(node)
         if id(node) in self.seen:
             raise ProblemError(Problem(
-                "DH005", self.rel, self.line_of(node), "Không được dùng neo/bí danh YAML (`&`, `*`).",
+                "DH005", self.rel, self.lines.get(path) or self.line_of(node),
+                "Không được dùng neo/bí danh YAML (`&`, `*`).",
                 "Viết đầy đủ giá trị tại từng chỗ thay vì tham chiếu bằng `*`."))
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):

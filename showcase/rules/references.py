@@ -62,9 +62,10 @@ def check_duplicates(ctx: Context) -> Iterator[Problem]:
         for rel in docs:
             by_slug[rel.rsplit("/", 1)[-1][:-3].lower()].append(rel)
         for slug, rels in by_slug.items():
-            for rel in rels[1:]:
+            for rel in rels if len(rels) > 1 else ():
+                others = ", ".join(r for r in rels if r != rel)
                 yield problem("DH207", rel, None,
-                              f"Tên tệp `{slug}` trùng với {rels[0]} (tên tệp phải duy nhất trong {folder}/).",
+                              f"Tên tệp `{slug}` trùng với {others} (tên tệp phải duy nhất trong {folder}/).",
                               "Đổi tên tệp, ví dụ thêm tên xã hoặc năm: `nguyen-van-a-gia-vien.md`.")
     identities: dict[tuple, Document] = {}
     for doc in ctx.exemplars.values():
