@@ -174,6 +174,12 @@ def test_dh108_applies_to_changed_files_only(tmp_path):
     assert repo.validate(targets=[H]).problems == []
 
 
+def test_dh108_a_movement_may_be_planned_ahead(tmp_path):
+    repo = Repo(tmp_path)
+    repo.replace(M, "end: 2025", "end: 2030")
+    assert repo.validate().problems == []
+
+
 def test_dh207_duplicate_slug_in_subfolder(tmp_path):
     repo = Repo(tmp_path)
     repo.write("exemplars/2023/htx-dong-tam.md", repo.read(H).replace("Đồng Tâm", "Đồng Tiến"))

@@ -37,8 +37,9 @@ def check_exemplar_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
 def check_movement_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
     yield from _check_record(doc, ctx, doc.meta, MOVEMENT_FIELDS, ())
     yield from _check_summary(doc, ctx)
-    yield from _check_year(doc, ctx, "start")
-    yield from _check_year(doc, ctx, "end")
+    # A movement may be planned ahead ("giai đoạn 2023 - 2030"): its years may be in the future.
+    yield from _check_year(doc, ctx, "start", allow_future=True)
+    yield from _check_year(doc, ctx, "end", allow_future=True)
     start, end = doc.meta.get("start"), doc.meta.get("end")
     if _is_int(start) and _is_int(end) and end < start:
         yield problem("DH107", doc, doc.line("end"), f"Năm kết thúc {end} trước năm bắt đầu {start}.",
@@ -127,7 +128,7 @@ def _check_body(doc: Document, ctx: Context) -> Iterator[Problem]:
                       "Viết thêm về hoàn cảnh, cách làm, kết quả và sức lan tỏa, sau dòng `---` thứ hai.")
 
 
-def _check_year(doc: Document, ctx: Context, key: str) -> Iterator[Problem]:
+def _check_year(doc: Document, ctx: Context, key: str, allow_future: bool = False) -> Iterator[Problem]:
     year = doc.meta.get(key)
     if not _is_int(year):
         return
@@ -135,7 +136,7 @@ def _check_year(doc: Document, ctx: Context, key: str) -> Iterator[Problem]:
     if year < earliest:
         yield problem("DH107", doc, doc.line(key), f"Năm `{key}: {year}` trước năm {earliest}.",
                       "Viết năm đủ bốn chữ số, ví dụ 2024.")
-    elif year > ctx.today.year and ctx.is_target(doc):
+    elif year > ctx.today.year and not allow_future and ctx.is_target(doc):
         yield problem("DH108", doc, doc.line(key), f"Năm `{key}: {year}` ở tương lai.",
                       f"Năm không được sau năm nay ({ctx.today.year}).")
 
