@@ -1,4 +1,4 @@
-"""Regenerate the editor's template and the JSON Schema from criteria.yml (`make generate`)."""
+"""Regenerate the files derived from criteria.yml and the data contract (`make generate`)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,11 @@ def main() -> int:
     except ProblemError as exc:
         print(render([exc.problem], 1, "text"))
         return 1
-    written = write_derived_files(ROOT, criteria)
+    try:
+        written = write_derived_files(ROOT, criteria)
+    except ValueError as exc:  # CONTRIBUTING.md lost the markers around its generated tables
+        print(f"Không cập nhật được: {exc}")
+        return 1
     print("Đã cập nhật: " + ", ".join(written) if written else "Không có gì thay đổi.")
     return 0
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .calendar import load_calendar
 from .criteria import Criteria, load_criteria
 from .load import Document, load_markdown, load_yaml_file
 from .model import Commendation, Consent, Exemplar, Movement, Showcase, Unit
@@ -58,6 +59,10 @@ def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date |
     except ProblemError as exc:
         return Result(None, [exc.problem])
     units, unit_lines = _load_units(root, criteria, problems)
+    try:
+        load_calendar(root)  # the site reads it too; an editor should hear of a mistake here first
+    except ProblemError as exc:
+        problems.append(exc.problem)
     limit = criteria.limits["file_max_bytes"]
     movements = _load_folder(root, "movements", limit, problems)
     exemplars = _load_folder(root, "exemplars", limit, problems)

@@ -31,7 +31,7 @@ def render_exemplar_template(criteria: Criteria, name: str = PLACEHOLDER_NAME, k
     lines = ["---",
              "# BIỂU MẪU HỒ SƠ ĐIỂN HÌNH. Dòng bắt đầu bằng # là ghi chú, có thể xoá.",
              "# Thay phần sau dấu hai chấm bằng thông tin thật; giữ nguyên tên trường (bên trái).",
-             "# Kiểm tra: python scripts/validate.py exemplars/<tên-tệp>.md"]
+             "# Kiểm tra: .venv/bin/python scripts/validate.py exemplars/<tên-tệp>.md"]
     for spec in EXEMPLAR_FIELDS:
         if spec.required == PERSON and kind not in ("individual", "household"):
             continue
@@ -67,7 +67,7 @@ def _entry(spec: Field, values: dict, criteria: Criteria, today: dt.date) -> lis
     if key == "criteria":
         return ["criteria:", f"  - {next(iter(criteria.criteria))}"]
     if key == "achievements":
-        return ["achievements:", "  - Kết quả cụ thể có số liệu, ví dụ: năm 2024 giúp 20 hộ thoát nghèo."]
+        return ["achievements:", "  - Kết quả cụ thể có số liệu (ví dụ năm 2024 giúp 20 hộ thoát nghèo)."]
     if key == "commendations":
         return ["# commendations:", "#   - title: Bằng khen của Chủ tịch UBND tỉnh", "#     form: certificate-of-merit",
                 "#     issuer: UBND tỉnh …", "#     decision: Quyết định số …/QĐ-UBND", "#     date: 2024-11-20"]

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_committed_files_match_generated():
-    for rel, content in derived_files(load_criteria(ROOT / "criteria.yml")).items():
+    for rel, content in derived_files(ROOT, load_criteria(ROOT / "criteria.yml")).items():
         assert (ROOT / rel).read_text(encoding="utf-8") == content, f"run `make generate` to refresh {rel}"
 
 
@@ -34,7 +34,7 @@ def test_schema_accepts_the_fixture_profiles():
 
 
 def test_template_has_every_required_key_and_parses():
-    text = derived_files(load_criteria(ROOT / "criteria.yml"))["templates/exemplar.md"]
+    text = derived_files(ROOT, load_criteria(ROOT / "criteria.yml"))["templates/exemplar.md"]
     meta = yaml.safe_load(text.split("---")[1])
     for key in ("name", "kind", "category", "summary", "field", "year", "nominated_by", "province",
                 "movements", "criteria", "achievements", "consent", "published"):

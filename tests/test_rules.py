@@ -159,6 +159,15 @@ def test_dh010_file_name_with_tone_marks(tmp_path):
     assert problems and "hop-tac-xa.md" in problems[0].hint
 
 
+def test_dh011_broken_calendar(tmp_path):
+    repo = Repo(tmp_path)
+    repo.write("calendar.yml", "events:\n  - date: 1948-06-11\n    name: Lời kêu gọi thi đua ái quốc\n")
+    assert repo.validate().problems == []
+    repo.write("calendar.yml", "events:\n  - date: 1948-06-11\n    ten: Lời kêu gọi\n")
+    (hit,) = repo.validate().problems
+    assert (hit.code, hit.path, hit.line) == ("DH011", "calendar.yml", 3)
+
+
 def test_dh106_story_too_short(tmp_path):
     repo = Repo(tmp_path)
     text = repo.read(H)

@@ -26,6 +26,7 @@ _RULES = [
     ("DH008", ERROR, "`criteria.yml` sai cấu trúc"),
     ("DH009", ERROR, "`units.yml` sai cấu trúc hoặc đơn vị thiếu tên, cấp"),
     ("DH010", ERROR, "Tên tệp không phải dạng không dấu, chữ thường, nối bằng gạch ngang"),
+    ("DH011", ERROR, "`calendar.yml` (lịch ngày kỷ niệm) sai cấu trúc"),
     # Fields
     ("DH101", ERROR, "Thiếu trường bắt buộc"),
     ("DH102", ERROR, "Trường không có trong quy định (gõ nhầm tên trường)"),
