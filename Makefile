@@ -5,14 +5,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 N ?= 1000
 
-.PHONY: build test serve validate generate bench clean
+.PHONY: install build test serve validate generate bench clean
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	# Make the repository's own package importable (no build step: the code runs in place).
 	$(PY) -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'showcase-repo.pth'), 'w').write(os.getcwd())"
+	# axe-core (accessibility checks in the browser tests), at the version in package-lock.json.
+	npm ci --no-audit --no-fund
 	touch $(STAMP)
+
+install: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py

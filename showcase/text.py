@@ -28,8 +28,12 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold(text)).strip("-")
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
 def word_count(markdown: str) -> int:
-    return len(re.findall(r"\w+", markdown))
+    """Words a reader sees: HTML comments (the template's guidance) do not count."""
+    return len(re.findall(r"\w+", _COMMENT.sub(" ", markdown)))
 
 
 def nearest(value: str, choices: list[str]) -> str | None:

@@ -90,5 +90,6 @@ def _suggest(value: str, choices: list[str], fallback: str) -> str:
     guess = nearest(value, choices)
     if guess:
         return f"Có phải ý bạn là `{guess}`?"
-    listed = ", ".join(f"`{c}`" for c in sorted(choices)[:12])
-    return fallback or f"Giá trị được phép: {listed}."
+    ordered = sorted(choices)
+    listed = ", ".join(f"`{c}`" for c in ordered[:12]) + (", …" if len(ordered) > 12 else "")
+    return f"{fallback} Các mã hiện có: {listed}.".strip() if ordered else fallback
