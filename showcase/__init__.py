@@ -1,4 +1,4 @@
 """The exemplar showcase core: load, validate, enrich and render profiles.
 
-This package never imports MkDocs; `showcase.mkdocs_plugin` is the only adapter.
+This package never imports MkDocs; `showcase.mkdocs_hooks` is the only adapter.
 """

@@ -20,6 +20,7 @@ from .problems import Problem, ProblemError
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FLOW_DEPTH = 64  # libyaml's composer recurses in C: deep [[[[...]]]] would crash it
 FENCE = "---"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 KeyPath = tuple
 
@@ -147,6 +148,8 @@ def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
 
 
 def _check_flow_depth(text: str, rel: str, first_line: int) -> None:
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return  # cannot nest deeper than it opens; skips the per-character loop for nearly every file
     depth = 0
     for index, char in enumerate(text):
         if char in "[{":
@@ -209,6 +212,8 @@ class _Walker:
         return mapping
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG:  # most values: what SafeConstructor would return, without its bookkeeping
+            return unicodedata.normalize("NFC", node.value)
         try:
             value = self.constructor.construct_object(node, deep=True)
         except Exception as exc:  # a bad date or an unknown !tag: report it where it stands

@@ -1,0 +1,97 @@
+"""Feeds and open data: an Atom feed of new profiles, every public profile as JSON and CSV.
+
+One `record` per profile feeds both data files, so they list the same public fields.
+Consent details and the story are never part of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import urls
+from .generated import GeneratedFile
+from .images import Photo
+from .model import Exemplar, Showcase
+from .templating import render
+
+FEED_SIZE = 50
+CSV_COLUMNS = ("slug", "url", "name", "kind", "kind_label", "category", "category_label", "field", "field_label",
+               "year", "province", "province_name", "place", "nominated_by", "nominated_by_name", "movements",
+               "movement_names", "criteria", "achievements", "commendations", "summary", "published", "photo",
+               "photo_alt", "sources", "featured")
+CSV_LINES = {"achievements", "commendations"}  # one item per line inside the cell; other lists use "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # spreadsheet programs run such cells as formulas
+
+
+def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> GeneratedFile:
+    entries = [(e, urls.absolute(site_url, urls.profile(e.slug)), showcase.units[e.nominated_by].name)
+               for e in public[:FEED_SIZE]]
+    content = render("feed.xml", entries=entries, updated=public[0].published if public else None,
+                     home=urls.absolute(site_url, urls.HOME), self_url=urls.absolute(site_url, urls.FEED),
+                     label=showcase.criteria.label)
+    return GeneratedFile(urls.FEED, content)
+
+
+def exemplars_json(showcase: Showcase, public: list[Exemplar], photos: dict[str, Photo | None],
+                   site_url: str) -> GeneratedFile:
+    data = {"count": len(public), "exemplars": [record(showcase, e, photos[e.slug], site_url) for e in public]}
+    return GeneratedFile(urls.API_JSON, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def exemplars_csv(showcase: Showcase, public: list[Exemplar], photos: dict[str, Photo | None],
+                  site_url: str) -> GeneratedFile:
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel only reads UTF-8 (Vietnamese) correctly with the byte-order mark
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for exemplar in public:
+        row = record(showcase, exemplar, photos[exemplar.slug], site_url)
+        writer.writerow([_cell(key, row[key]) for key in CSV_COLUMNS])
+    return GeneratedFile(urls.API_CSV, out.getvalue())
+
+
+def record(showcase: Showcase, e: Exemplar, photo: Photo | None, site_url: str) -> dict:
+    label = showcase.criteria.label
+    return {
+        "slug": e.slug,
+        "url": urls.absolute(site_url, urls.profile(e.slug)),
+        "name": e.name,
+        "kind": e.kind, "kind_label": label("kinds", e.kind),
+        "category": e.category, "category_label": label("categories", e.category),
+        "field": e.field, "field_label": label("fields", e.field),
+        "year": e.year,
+        "province": e.province.slug, "province_name": e.province.name,
+        "place": e.place,
+        "nominated_by": e.nominated_by, "nominated_by_name": showcase.units[e.nominated_by].name,
+        "movements": e.movements,
+        "movement_names": [showcase.movements[m].name for m in e.movements],
+        "criteria": e.criteria,
+        "achievements": e.achievements,
+        "commendations": [{"title": c.title, "form": c.form, "form_label": label("commendation_forms", c.form),
+                           "issuer": c.issuer, "decision": c.decision,
+                           "date": c.date.isoformat() if c.date else None} for c in e.commendations],
+        "summary": e.summary,
+        "published": e.published.isoformat(),
+        "photo": urls.absolute(site_url, photo.large.src_uri) if photo else None,
+        "photo_alt": photo.alt if photo else None,
+        "sources": e.sources,
+        "featured": e.featured,
+    }
+
+
+def _cell(key: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        items = [_commendation(v) if isinstance(v, dict) else str(v) for v in value]
+        value = ("\n" if key in CSV_LINES else "; ").join(items)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _commendation(c: dict) -> str:
+    return ", ".join(part for part in (c["title"], c["decision"], c["date"]) if part)

@@ -1,0 +1,84 @@
+"""Jinja2 rendering for generated pages: autoescaped templates, Vietnamese formats, links.
+
+A generated page is YAML front-matter plus one HTML block. Material prints some
+`page.meta` values (title, description) into the HTML unescaped, so every front-matter
+string is HTML-escaped here, once, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import urls
+from .generated import GeneratedFile
+
+HTML = "html"  # front-matter `format` of a page whose body is HTML, not Markdown
+
+ENV = Environment(loader=PackageLoader("showcase", "templates"), autoescape=True, undefined=StrictUndefined,
+                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def vi_date(value: dt.date) -> str:
+    """12 tháng 4 năm 2024."""
+    return f"{value.day} tháng {value.month} năm {value.year}"
+
+
+def vi_number(value: int) -> str:
+    """10.000: Vietnamese groups thousands with a dot."""
+    return f"{value:,}".replace(",", ".")
+
+
+ENV.globals["urls"] = urls
+ENV.filters["vi_date"] = vi_date
+ENV.filters["vi_number"] = vi_number
+
+
+def relative_url(target: str, here: str) -> str:
+    """Link from the page at `here` (a directory URL, '' for home) to a site-relative `target`."""
+    rel = posixpath.relpath("/" + target, "/" + here)
+    if target.endswith("/") or not target:
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+class Links:
+    """Relative links from one page, so the site works under any path and from disk."""
+
+    def __init__(self, here: str):
+        self.here = here
+
+    def __call__(self, target: str) -> str:
+        return relative_url(target, self.here)
+
+
+def front_matter(meta: dict) -> str:
+    lines = ["---"]
+    for key, value in meta.items():
+        lines.append(f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}")
+    lines += ["---", ""]
+    return "\n".join(lines)
+
+
+def _escaped(value):
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return html.escape(str(value))
+
+
+def page(url: str, template: str, meta: dict, edit_path: str | None = None, **context) -> GeneratedFile:
+    """The page published at `url` ('dien-hinh/a/', '' for home; MkDocs directory URLs):
+    front-matter, then the rendered template with links relative to `url`. The body is
+    finished HTML (`format: html`): the site generator should publish it as it is."""
+    body = ENV.get_template(template).render(link=Links(url), **context)
+    return GeneratedFile(url + "index.md", front_matter({**meta, "format": HTML}) + "\n" + body, edit_path)
+
+
+def render(template: str, **context) -> str:
+    return ENV.get_template(template).render(**context)
