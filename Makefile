@@ -34,7 +34,7 @@ serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py --sizes $(N)
+	$(PY) benchmarks/run.py --sizes $(N) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

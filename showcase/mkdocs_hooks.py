@@ -5,6 +5,7 @@ It stays thin so that moving to another generator is a small change:
   validator's Vietnamese messages, if any profile is invalid;
 - adds every file of `showcase.site.GENERATORS` in memory (never writes into docs/),
   with "edit this page" pointing at the profile's own source file;
+- indexes the built pages for search (Pagefind) once they are written;
 - dates every page from the content, so two builds of the same content are identical;
 - on `mkdocs build`, writes into a temporary sibling of `site/` and swaps it in only when
   the whole build succeeded: a failed build leaves the previous site untouched.
@@ -25,6 +26,7 @@ from showcase.images import CachedFile
 from showcase.output import render
 from showcase.problems import ProblemError
 from showcase.repository import ctx_paths, load_showcase
+from showcase.search import build_index
 from showcase.site import GENERATORS, site_date
 from showcase.templating import HTML
 
@@ -111,6 +113,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config) -> None:
+    indexed = build_index(Path(config.site_dir))
+    log.info(f"Đã lập chỉ mục tìm kiếm: {indexed.get('page_count', 0)} trang.")
     _Build.succeeded = True
 
 

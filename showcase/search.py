@@ -10,14 +10,21 @@ comparing words with their tone mark moved to the end, so "hoà" and "hòa" are 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
-from .model import Exemplar, Movement, Showcase
+from .generated import GeneratedFile
+from .model import Showcase
 from .text import fold
 
 BUNDLE = "pagefind"
+# Pagefind also writes its ready-made interfaces; the "Tra cứu" page has its own, so these go.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+SEARCH_URL = "tra-cuu/"
 # Filter keys are stable ASCII ids; the page shows their Vietnamese labels.
 FILTER_LABELS = {
     "kind": "Loại",
@@ -54,25 +61,6 @@ def tone_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
-def exemplar_filters(exemplar: Exemplar, showcase: Showcase) -> list[tuple[str, str]]:
-    """(filter key, Vietnamese value) pairs for one profile page."""
-    criteria = showcase.criteria
-    pairs = [
-        ("type", PAGE_TYPE_EXEMPLAR),
-        ("kind", criteria.label("kinds", exemplar.kind)),
-        ("category", criteria.label("categories", exemplar.category)),
-        ("field", criteria.label("fields", exemplar.field)),
-        ("province", exemplar.province.name),
-        ("year", str(exemplar.year)),
-    ]
-    pairs += [("movement", showcase.movements[m].name) for m in exemplar.movements if m in showcase.movements]
-    return pairs
-
-
-def movement_filters(movement: Movement) -> list[tuple[str, str]]:
-    return [("type", PAGE_TYPE_MOVEMENT)]
-
-
 def build_index(site_dir: Path) -> dict:
     """Index the built site (pages marked `data-pagefind-body`) into site_dir/pagefind."""
     return asyncio.run(_build_index(Path(site_dir)))
@@ -81,41 +69,22 @@ def build_index(site_dir: Path) -> dict:
 async def _build_index(site_dir: Path) -> dict:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(output_path=str(site_dir / BUNDLE), force_language="vi")
+    config = IndexConfig(force_language="vi")
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site_dir), glob="**/*.html")
         await index.write_files(output_path=str(site_dir / BUNDLE))
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
     return result
 
 
-def search_page(showcase: Showcase, site_url: str):
+def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
     """The "Tra cứu" page: every profile with its filters, before any word is typed."""
-    from html import escape
-    import json
+    from .templating import page  # templating imports this module for its constants
 
-    from .generated import GeneratedFile
-
-    filters = json.dumps(list(FILTER_LABELS.items()), ensure_ascii=False)
-    count = len(showcase.public_exemplars())
-    content = f"""---
-title: Tra cứu
-description: Tìm điển hình tiên tiến theo tên, nội dung, lĩnh vực, tỉnh, thành phố, phong trào và năm; gõ có dấu hoặc không dấu.
-search_page: true
----
-
-# Tra cứu điển hình
-
-<div class="sc-search" data-sc-search data-bundle="../{BUNDLE}/" data-filters="{escape(filters)}" markdown="0">
-<form class="sc-search__form" role="search" action="./" method="get">
-<label class="md-visually-hidden" for="sc-q">Từ khoá tìm kiếm</label>
-<input id="sc-q" name="q" type="search" autocomplete="off" enterkeyhint="search" placeholder="Ví dụ: nguyen van a, chuyển đổi số, dak lak">
-<button type="submit">Tìm</button>
-</form>
-<div class="sc-search__filters" role="group" aria-label="Bộ lọc"></div>
-<p class="sc-search__status" role="status" aria-live="polite">Có {count} hồ sơ. Đang tải bộ tra cứu…</p>
-<ol class="sc-search__results"></ol>
-<button class="sc-search__more" type="button" hidden>Xem thêm</button>
-<noscript><p>Bộ tra cứu cần JavaScript. Có thể duyệt hồ sơ theo <a href="../linh-vuc/">lĩnh vực</a>, <a href="../tinh-thanh/">tỉnh, thành phố</a> hoặc <a href="../phong-trao/">phong trào</a>.</p></noscript>
-</div>
-"""
-    yield GeneratedFile("tra-cuu/index.md", content)
+    yield page(SEARCH_URL, "search.html",
+               {"title": "Tra cứu", "search_page": True, "hide": ["toc"],
+                "description": "Tìm điển hình tiên tiến theo tên, nội dung, lĩnh vực, tỉnh, thành phố, phong trào, "
+                               "năm; gõ có dấu hoặc không dấu đều được."},
+               filters=json.dumps(list(FILTER_LABELS.items()), ensure_ascii=False),
+               bundle=BUNDLE, count=len(showcase.public_exemplars()))

@@ -22,6 +22,7 @@ from .generated import GeneratedFile
 from .images import Photo, photo_of
 from .model import Exemplar, Movement, Showcase
 from .opendata import exemplars_csv, exemplars_json, feed
+from .search import d_twins, search_page
 from .stats_pages import stats_files
 from .story import render_story
 from .templating import page, vi_number
@@ -100,8 +101,12 @@ def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
             yield from photo.files()
             meta.update(image=urls.absolute(site_url, photo.share.src_uri), image_alt=photo.alt,
                         image_width=photo.share.width, image_height=photo.share.height)
+        shown = facets(showcase, exemplar)
+        twins = d_twins(exemplar.name, exemplar.summary, exemplar.place, exemplar.body, *exemplar.achievements,
+                        *(v.text for f in shown for v in f.values),
+                        *(f"{c.title} {c.issuer} {c.decision}" for c in exemplar.commendations))
         yield page(urls.profile(exemplar.slug), "profile.html", meta, edit_path=exemplar.source,
-                   e=exemplar, sc=showcase, photo=photo, facets=facets(showcase, exemplar),
+                   e=exemplar, sc=showcase, photo=photo, facets=shown, twins=twins, title_twins=d_twins(exemplar.name),
                    story=render_story(exemplar.body), label=showcase.criteria.label)
 
 
@@ -124,7 +129,9 @@ def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]
                        {"title": _paged_title(movement.name, pager), "description": movement.summary,
                         "updated": updated, "hide": NO_TOC},
                        edit_path=movement.source, mv=movement, exemplars=chunk, total=len(exemplars),
-                       pager=pager, story=story, **_card_context(showcase))
+                       pager=pager, story=story, title_twins=d_twins(movement.name),
+                       twins=d_twins(movement.summary, movement.body, movement.launched_by, *movement.legal_basis),
+                       **_card_context(showcase))
 
 
 def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
@@ -181,7 +188,7 @@ def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
 
 
 GENERATORS: tuple[Generator, ...] = (profile_pages, movement_pages, browse_pages, home_page, criteria_page,
-                                     open_data, stats_files, calendar_files)
+                                     open_data, search_page, stats_files, calendar_files)
 
 
 # --- What the templates show ------------------------------------------------------------

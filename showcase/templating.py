@@ -14,7 +14,7 @@ import posixpath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import urls
+from . import search, urls
 from .generated import GeneratedFile
 
 HTML = "html"  # front-matter `format` of a page whose body is HTML, not Markdown
@@ -34,6 +34,7 @@ def vi_number(value: int) -> str:
 
 
 ENV.globals["urls"] = urls
+ENV.globals["search"] = search
 ENV.filters["vi_date"] = vi_date
 ENV.filters["vi_number"] = vi_number
 

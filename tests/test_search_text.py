@@ -14,3 +14,16 @@ def test_both_tone_placements_give_one_key():
     assert tone_key("thuý") == tone_key("thúy")
     assert tone_key("hoa") != tone_key("hòa")
     assert tone_key("hóa") != tone_key("hòa")
+
+
+def test_built_site_has_the_search_bundle_and_filters(built_site):
+    bundle = built_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.unknown.pagefind").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()  # the site has its own interface
+    profile = (built_site / "dien-hinh" / "le-minh-duc" / "index.html").read_text(encoding="utf-8")
+    for key in ("kind", "category", "field", "province", "movement", "year"):
+        assert f'data-pagefind-filter="{key}"' in profile
+    assert 'data-pagefind-filter="type:Điển hình"' in profile
+    assert '<div hidden data-pagefind-weight="7">duc</div>' in profile  # "Đức" in the title
+    listing = (built_site / "linh-vuc" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in listing  # listings are not search results

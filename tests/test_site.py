@@ -107,7 +107,7 @@ def test_hostile_values_are_escaped_everywhere(built_site):
             assert raw not in text, f"{page}: {raw}"
     page = read(built_site, f"dien-hinh/{HOSTILE_SLUG}")
     name = "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert f"<h1>{name} &#34;Nguyễn&#34; &amp; &lt;b&gt;Cộng sự&lt;/b&gt;</h1>" in page
+    assert f">{name} &#34;Nguyễn&#34; &amp; &lt;b&gt;Cộng sự&lt;/b&gt;</h1>" in page
     assert f"<title>{name} &quot;Nguyễn&quot; &amp; &lt;b&gt;Cộng sự&lt;/b&gt; - " in page
     assert f'<meta property="og:title" content="{name} &quot;Nguyễn&quot;' in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
@@ -336,6 +336,13 @@ def test_two_builds_are_byte_identical(built_site, rebuilt_copy):
     result = build(rebuilt_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     first, second = snapshot(built_site), snapshot(rebuilt_copy / "site")
+    # Pagefind (1.5) writes its filter and metadata indexes in no stable order, so their
+    # hashed names change; pages, fragments (each page's search text) and words do not.
+    # Upstream: Pagefind issue #638.
+    unstable = re.compile(r"^pagefind/(filter/|pagefind\.vi_\w+\.pf_meta$|pagefind-entry\.json$)")
+    first = {k: v for k, v in first.items() if not unstable.match(k)}
+    second = {k: v for k, v in second.items() if not unstable.match(k)}
+    assert any(k.startswith("pagefind/fragment/") for k in first)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 

@@ -26,6 +26,7 @@ const status = root.querySelector(".sc-search__status");
 const list = root.querySelector(".sc-search__results");
 const more = root.querySelector(".sc-search__more");
 const bundle = new URL(root.dataset.bundle, location.href);
+const siteRoot = new URL("../", bundle);
 let pagefind;
 let pending = [];
 let shown = 0;
@@ -33,8 +34,9 @@ let shown = 0;
 async function engine() {
   if (!pagefind) {
     pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+    await pagefind.options({ baseUrl: siteRoot.pathname });
     await pagefind.init();
+    await pagefind.filters(); // loads every filter's data: searches then count all of them
   }
   return pagefind;
 }
@@ -91,12 +93,13 @@ function card(data) {
   const body = text("div", "sc-search__body");
   body.append(link);
   if (data.meta.summary) body.append(text("p", "sc-search__summary", data.meta.summary));
-  const tags = [data.filters.kind, data.filters.province, data.filters.year].flat().filter(Boolean);
+  const tags = [data.filters.type?.includes("Phong trào") ? "Phong trào thi đua" : null,
+    data.filters.kind, data.filters.province, data.filters.year].flat().filter(Boolean);
   if (tags.length) body.append(text("p", "sc-search__tags", tags.join(" · ")));
-  if (data.meta.image) {
+  if (data.meta.thumb) {
     const img = text("img", "sc-search__image");
-    img.src = data.meta.image;
-    img.alt = data.meta.image_alt || "";
+    img.src = new URL(data.meta.thumb, siteRoot).href;
+    img.alt = data.meta.thumb_alt || "";
     img.loading = "lazy";
     img.width = 96;
     img.height = 64;
@@ -132,9 +135,11 @@ async function run(event) {
 }
 
 async function search(query, filters) {
+  root.setAttribute("aria-busy", "true");
   status.textContent = "Đang tìm…";
   const pf = await engine();
-  const options = { filters: { type: ["Điển hình"], ...filters } };
+  // Without words: every profile, newest first. With words: movements may match too.
+  const options = { filters: query ? { ...filters } : { type: ["Điển hình"], ...filters } };
   if (!query) options.sort = { published: "desc" };
   const result = await pf.search(query || null, options);
   pending = result.results;
@@ -146,12 +151,16 @@ async function search(query, filters) {
     ? `${n.toLocaleString("vi-VN")} hồ sơ${query ? ` khớp với “${query}”` : ""}.`
     : `Không tìm thấy hồ sơ nào${query ? ` khớp với “${query}”` : ""}. Thử bỏ bớt từ hoặc bộ lọc.`;
   await showMore(query ? words(query) : []);
+  root.setAttribute("aria-busy", "false");
 }
 
 form.addEventListener("submit", run);
 more.addEventListener("click", () => showMore(words(input.value)));
 const initial = state();
 input.value = initial.query;
+// Arriving from the header's magnifier with nothing typed: ready to type.
+if (new URLSearchParams(location.search).has("q") && !initial.query) input.focus();
 search(initial.query, initial.filters).catch(() => {
   status.textContent = "Không tải được bộ tra cứu. Vui lòng tải lại trang.";
+  root.setAttribute("aria-busy", "false");
 });
