@@ -92,6 +92,8 @@ def test_without_words_every_profile_is_listed_newest_first(tab, site_server, bu
 def test_each_filter_narrows_the_results(tab, site_server, key):
     search(tab, site_server)
     total = _count(status(tab))
+    assert not tab.page.is_visible(f"#sc-filter-{key}")  # folded on a phone: results first
+    tab.page.click(".sc-search__filter-box summary")
     select = tab.page.locator(f"#sc-filter-{key}")
     label = tab.page.locator(f"label[for=sc-filter-{key}]").inner_text()
     assert label and label.isascii() is False  # a Vietnamese label, e.g. "Lĩnh vực"
@@ -101,6 +103,7 @@ def test_each_filter_narrows_the_results(tab, site_server, key):
     tab.page.wait_for_function(DONE)
     narrowed = _count(status(tab))
     assert 0 < narrowed < total and narrowed == expected
+    assert tab.page.locator(".sc-search__filter-box summary").inner_text() == "Bộ lọc (1 đang chọn)"
     assert f"{key}={quote(value)}" in tab.page.url or f"{key}=" in tab.page.url  # shareable state
 
 

@@ -22,6 +22,7 @@ const words = (s) => (s.normalize("NFC").match(/[\p{L}\p{N}]+/gu) || []).map(ton
 const form = root.querySelector("form");
 const input = form.querySelector("input[name=q]");
 const filterBox = root.querySelector(".sc-search__filters");
+const filterDetails = root.querySelector(".sc-search__filter-box");
 const status = root.querySelector(".sc-search__status");
 const list = root.querySelector(".sc-search__results");
 const more = root.querySelector(".sc-search__more");
@@ -78,6 +79,10 @@ function renderFilters(available, selected) {
     wrap.append(name, select);
     filterBox.append(wrap);
   }
+  // Folded on phones so that results come first; open on wide screens or while filtering.
+  const active = Object.keys(selected).length;
+  filterDetails.querySelector("summary").textContent = active ? `Bộ lọc (${active} đang chọn)` : "Bộ lọc";
+  if (active || matchMedia("(min-width: 60em)").matches) filterDetails.open = true;
 }
 
 function selectedFilters() {
@@ -147,9 +152,10 @@ async function search(query, filters) {
   list.replaceChildren();
   renderFilters(result.filters, filters);
   const n = pending.length;
-  status.textContent = n
-    ? `${n.toLocaleString("vi-VN")} hồ sơ${query ? ` khớp với “${query}”` : ""}.`
-    : `Không tìm thấy hồ sơ nào${query ? ` khớp với “${query}”` : ""}. Thử bỏ bớt từ hoặc bộ lọc.`;
+  const count = n.toLocaleString("vi-VN");
+  status.textContent = !n
+    ? `Không tìm thấy kết quả nào${query ? ` khớp với “${query}”` : ""}. Thử bỏ bớt từ hoặc bộ lọc.`
+    : query ? `${count} kết quả khớp với “${query}”.` : `${count} hồ sơ.`;
   await showMore(query ? words(query) : []);
   root.setAttribute("aria-busy", "false");
 }
