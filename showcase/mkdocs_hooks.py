@@ -5,7 +5,8 @@ It stays thin so that moving to another generator is a small change:
   validator's Vietnamese messages, if any profile is invalid;
 - adds every file of `showcase.site.GENERATORS` in memory (never writes into docs/),
   with "edit this page" pointing at the profile's own source file;
-- indexes the built pages for search (Pagefind) once they are written;
+- hands each rendered profile and movement page to the search index (Pagefind, its own
+  process on the other core) while the rest of the site renders;
 - dates every page from the content, so two builds of the same content are identical;
 - on `mkdocs build`, writes into a temporary sibling of `site/` and swaps it in only when
   the whole build succeeded: a failed build leaves the previous site untouched.
@@ -26,7 +27,7 @@ from showcase.images import CachedFile
 from showcase.output import render
 from showcase.problems import ProblemError
 from showcase.repository import ctx_paths, load_showcase
-from showcase.search import build_index
+from showcase.search import BUNDLE, SearchIndexer
 from showcase.site import GENERATORS, site_date
 from showcase.templating import HTML
 
@@ -43,6 +44,7 @@ class _Build:
     final_dir: Path | None = None  # where the site goes once the build succeeded
     temp_dir: Path | None = None
     succeeded = False
+    indexer = None  # the search index, filled while pages render
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -74,6 +76,8 @@ def on_pre_build(config) -> None:
         log.info("Kết quả kiểm tra nội dung:\n" + render(result.warnings, files, "text"))
     _Build.showcase = result.showcase
     _Build.site_date = site_date(result.showcase).isoformat()
+    _close_indexer()  # left over if a previous `mkdocs serve` rebuild failed half-way
+    _Build.indexer = SearchIndexer(Path(config.site_dir) / BUNDLE)
 
 
 def on_files(files, config):
@@ -112,15 +116,27 @@ def on_page_content(html, page, config, files):
     return _Build.html.pop(page.file.src_uri, html)
 
 
+def on_post_page(output, page, config):
+    _Build.indexer.add("/" + page.url, output)
+    return output
+
+
 def on_post_build(config) -> None:
-    indexed = build_index(Path(config.site_dir))
-    log.info(f"Đã lập chỉ mục tìm kiếm: {indexed.get('page_count', 0)} trang.")
+    indexer, _Build.indexer = _Build.indexer, None
+    log.info(f"Đã lập chỉ mục tìm kiếm: {indexer.finish()} trang.")
     _Build.succeeded = True
 
 
 def on_build_error(error) -> None:
     # Also called when strict mode aborts after on_post_build.
     _Build.succeeded = False
+    _close_indexer()
+
+
+def _close_indexer() -> None:
+    if _Build.indexer is not None:
+        _Build.indexer.close()
+        _Build.indexer = None
 
 
 def on_shutdown() -> None:

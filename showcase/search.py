@@ -1,8 +1,9 @@
 """Vietnamese search with Pagefind: what each page tells the index, and the index build.
 
 Pagefind folds tone marks ("dien" finds "điển" once "đ" is dealt with) but not "đ", which
-is a letter of its own: every word with "đ" gets a folded twin in a hidden, low-weight
-block, so "duc" finds "Đức" while "đức" still matches the page's own word first.
+is a letter of its own: every word with "đ" gets a folded twin in a hidden block (weighted
+as a title for title words, low for the rest), so "duc" finds "Đức" and "đức" still
+matches the page's own word first. Pages go to Pagefind while the site renders (SearchIndexer).
 Exact matches are put first in the browser (see overrides/assets/javascripts/tra-cuu.js),
 comparing words with their tone mark moved to the end, so "hoà" and "hòa" are the same word.
 """
@@ -10,11 +11,17 @@ comparing words with their tone mark moved to the end, so "hoà" and "hòa" are 
 from __future__ import annotations
 
 import asyncio
+import base64
+import concurrent.futures
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
 
 from .generated import GeneratedFile
 from .model import Showcase
@@ -61,21 +68,79 @@ def tone_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
-def build_index(site_dir: Path) -> dict:
-    """Index the built site (pages marked `data-pagefind-body`) into site_dir/pagefind."""
-    return asyncio.run(_build_index(Path(site_dir)))
+class SearchIndexer:
+    """Feeds rendered pages to Pagefind while the rest of the site is still rendering.
+
+    Pagefind runs as its own process, so indexing takes the second core instead of adding
+    a pass over every written file at the end. Only pages marked `data-pagefind-body`
+    (profiles, movements) are sent. `finish` writes the bundle to `output_dir`.
+    """
+
+    def __init__(self, output_dir: Path):
+        self.output_dir = Path(output_dir)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
+        self._thread.start()
+        self._pending: list[concurrent.futures.Future] = []
+        self._service, self._index = self._call(self._open())
+
+    @staticmethod
+    async def _open():
+        service = await _PromptService().launch()
+        return service, await service.create_index(IndexConfig(force_language="vi"))
+
+    def add(self, url: str, html: str) -> None:
+        if "data-pagefind-body" in html:
+            self._pending.append(asyncio.run_coroutine_threadsafe(
+                self._index.add_html_file(content=html, url=url), self._loop))
+
+    def finish(self) -> int:
+        """Wait for every page, write the bundle; returns how many pages were indexed."""
+        try:
+            for future in self._pending:
+                future.result()
+            self._call(self._index.write_files(output_path=str(self.output_dir)))
+        finally:
+            self.close()
+        for name in UNUSED:
+            (self.output_dir / name).unlink(missing_ok=True)
+        return len(self._pending)
+
+    def close(self) -> None:
+        """Stop Pagefind's process; nothing more is written."""
+        if self._thread.is_alive():
+            try:
+                self._call(self._service.close())
+            finally:
+                self._loop.call_soon_threadsafe(self._loop.stop)
+                self._thread.join()
+
+    def _call(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
 
 
-async def _build_index(site_dir: Path) -> dict:
-    from pagefind.index import IndexConfig, PagefindIndex
+class _PromptService(PagefindService):
+    """pagefind 1.5.2's client waits 0.1 s before reading each reply, which caps indexing at
+    ten pages a second; this reads each reply as it arrives. Same protocol otherwise: base64
+    JSON messages separated by commas."""
 
-    config = IndexConfig(force_language="vi")
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir), glob="**/*.html")
-        await index.write_files(output_path=str(site_dir / BUNDLE))
-    for name in UNUSED:
-        (site_dir / BUNDLE / name).unlink(missing_ok=True)
-    return result
+    async def _wait_for_responses(self) -> None:
+        while True:
+            output = await self._backend.stdout.readuntil(b",")
+            response = json.loads(base64.b64decode(output[:-1]))
+            if not response:
+                continue
+            message_id = response.get("message_id")
+            payload = response["payload"]
+            if message_id is None and payload.get("original_message"):  # a message it could not parse
+                message_id = json.loads(payload["original_message"]).get("message_id")
+            future = self._responses.get(message_id)
+            if future is None or future.done():
+                continue
+            if payload["type"] == "Error":
+                future.set_exception(RuntimeError(f"Pagefind: {payload.get('message')}"))
+            else:
+                future.set_result(payload)
 
 
 def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
