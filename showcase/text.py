@@ -29,11 +29,14 @@ def slugify(text: str) -> str:
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_WORD = re.compile(r"\w+")
 
 
 def word_count(markdown: str) -> int:
     """Words a reader sees: HTML comments (the template's guidance) do not count."""
-    return len(re.findall(r"\w+", _COMMENT.sub(" ", markdown)))
+    if "<!--" in markdown:
+        markdown = _COMMENT.sub(" ", markdown)
+    return len(_WORD.findall(markdown))
 
 
 def nearest(value: str, choices: list[str]) -> str | None:

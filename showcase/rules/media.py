@@ -56,6 +56,8 @@ def check_links(doc: Document, ctx: Context) -> Iterator[Problem]:
     for index, url in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(url, str) and not url.startswith("https://"):
             yield _bad_link(doc, doc.line("sources", index), url)
+    if ":" not in doc.body:  # every link worth refusing has a scheme
+        return
     body = _strip_code(doc.body)
     for match in _LINK.finditer(body):
         url = next(g for g in match.groups() if g)
@@ -64,6 +66,8 @@ def check_links(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 
 def check_html(doc: Document, ctx: Context) -> Iterator[Problem]:
+    if "<" not in doc.body:
+        return
     body = _strip_code(doc.body)
     for match in _TAG.finditer(body):
         tag, attrs = match.group(2).lower(), match.group(3)
@@ -83,8 +87,9 @@ def _bad_link(doc: Document, line: int | None, url: str) -> Problem:
 
 def _strip_code(body: str) -> str:
     """Code samples may show tags; blank them out but keep the line count."""
-    body = _FENCED.sub(lambda m: "\n" * m.group().count("\n"), body)
-    return _INLINE_CODE.sub("", body)
+    if "```" in body or "~~~" in body:
+        body = _FENCED.sub(lambda m: "\n" * m.group().count("\n"), body)
+    return _INLINE_CODE.sub("", body) if "`" in body else body
 
 
 def is_photo_file(path: Path) -> bool:

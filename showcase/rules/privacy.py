@@ -13,23 +13,28 @@ from .fields import PERSON_KINDS
 CITIZEN_ID = re.compile(r"(?<![\d.,])\d{12}(?![\d.,]?\d)")
 # Mobile and landline numbers: 0 or +84 then 9-10 digits, with optional spaces, dots or dashes.
 PHONE = re.compile(r"(?<![\w.,/])(?:\+84|0)(?:[ .-]?\d){9,10}(?![\d/])")
-HOME_ADDRESS = re.compile(r"\b(?:số nhà|nhà số|ngõ|ngách|hẻm|kiệt)\s+\d+", re.IGNORECASE)
+ADDRESS_WORDS = ("số nhà", "nhà số", "ngõ", "ngách", "hẻm", "kiệt")  # followed by a number
+HOME_ADDRESS = re.compile(r"(?:" + "|".join(ADDRESS_WORDS) + r")\s+\d+")
+# Runs of digits with separators, found fast; the patterns above run only around runs long
+# enough to be an ID or a phone number (the scan of a whole profile was most of the cost).
+_DIGIT_RUN = re.compile(r"\d[\d .-]{7,}\d")
+_MIN_DIGITS = 9
 
 
 def check_personal_data(doc: Document, ctx: Context) -> Iterator[Problem]:
     text = doc.text
-    for match in CITIZEN_ID.finditer(text):
+    for match in _in_digit_runs(CITIZEN_ID, text):
         yield problem("DH301", doc, _line(text, match.start()),
                       "Có dãy 12 chữ số giống số định danh cá nhân/căn cước.",
                       "Xoá số này: không công bố số định danh, căn cước trên trang công khai.")
-    for match in PHONE.finditer(text):
+    for match in _in_digit_runs(PHONE, text):
         if CITIZEN_ID.fullmatch(re.sub(r"\D", "", match.group())):
             continue
         yield problem("DH302", doc, _line(text, match.start()), "Có số điện thoại.",
                       "Xoá số điện thoại: chỉ công bố thông tin liên hệ của cơ quan trên trang giới thiệu.")
-    for match in HOME_ADDRESS.finditer(text):
+    for match in _home_addresses(text):
         yield problem("DH305", doc, _line(text, match.start()),
-                      f"Có thể là địa chỉ nhà riêng (“{match.group()}”).",
+                      f"Có thể là địa chỉ nhà riêng (“{text[match.start():match.end()]}”).",
                       "Chỉ ghi đến thôn, xã, phường; không ghi số nhà, ngõ, hẻm của cá nhân.")
 
 
@@ -46,6 +51,29 @@ def check_consent(doc: Document, ctx: Context) -> Iterator[Problem]:
         yield problem("DH304", doc, doc.line("consent", "given"),
                       "Sự đồng ý chưa được xác nhận: `consent.given` phải là `true`.",
                       "Chỉ đăng khi đã có văn bản đồng ý; nếu người được nêu gương rút lại, đặt `status: withdrawn`.")
+
+
+def _in_digit_runs(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, looking only near runs of nine digits or more."""
+    seen = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if sum(ch.isdigit() for ch in run.group()) >= _MIN_DIGITS:
+            # From before a "+84" and the character before it, for the patterns' look-behinds.
+            for match in pattern.finditer(text, max(run.start() - 4, seen), run.end() + 1):
+                seen = match.end()
+                yield match
+
+
+def _home_addresses(text: str) -> Iterator[re.Match]:
+    """HOME_ADDRESS in any case, looked for only where one of its words stands (str.find is fast)."""
+    lower = text.lower()  # same length: Vietnamese letters keep their length when lowered
+    for word in ADDRESS_WORDS:
+        start = lower.find(word)
+        while start >= 0:
+            match = HOME_ADDRESS.match(lower, start)
+            if match and (start == 0 or not lower[start - 1].isalnum()):
+                yield match
+            start = lower.find(word, start + 1)
 
 
 def _line(text: str, offset: int) -> int:
