@@ -14,7 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from showcase.output import FORMATS, render  # noqa: E402
 from showcase.repository import load_showcase  # noqa: E402
-from showcase.rules.media import is_photo_file  # noqa: E402
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,16 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             except ValueError:
                 parser.error(f"tệp {raw} nằm ngoài kho {root}")
     result = load_showcase(root, targets=targets)
-    files = len(targets) if targets is not None else _count_files(root)
+    files = len(targets) if targets is not None else result.files
     sys.stdout.write(render(result.problems, files, args.format) + "\n")
     return 1 if result.errors else 0
-
-
-def _count_files(root: Path) -> int:
-    """Profiles and other checked files (photos are checked with their profile), plus the two YAML files."""
-    return sum(1 for folder in ("exemplars", "movements") if (root / folder).is_dir()
-               for p in (root / folder).rglob("*")
-               if p.is_file() and not p.name.startswith(".") and not is_photo_file(p)) + 2
 
 
 if __name__ == "__main__":

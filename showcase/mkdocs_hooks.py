@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from showcase.images import CachedFile
 from showcase.output import render
 from showcase.problems import ProblemError
-from showcase.repository import ctx_paths, load_showcase
+from showcase.repository import load_showcase
 from showcase.search import BUNDLE, SearchIndexer
 from showcase.site import GENERATORS, site_date
 from showcase.templating import HTML
@@ -68,12 +68,11 @@ def on_pre_build(config) -> None:
     _Build.html.clear()  # left over if a previous `mkdocs serve` rebuild failed half-way
     root = _root(config)
     result = load_showcase(root)
-    files = len(ctx_paths(root, "exemplars")) + len(ctx_paths(root, "movements")) + 2
     if result.errors:
         raise PluginError("Nội dung chưa hợp lệ nên không dựng trang web. Sửa các lỗi sau rồi chạy lại:\n"
-                          + render(result.problems, files, "text"))
+                          + render(result.problems, result.files, "text"))
     if result.warnings:  # logged as info: a logged warning would fail the strict build
-        log.info("Kết quả kiểm tra nội dung:\n" + render(result.warnings, files, "text"))
+        log.info("Kết quả kiểm tra nội dung:\n" + render(result.warnings, result.files, "text"))
     _Build.showcase = result.showcase
     _Build.site_date = site_date(result.showcase).isoformat()
     _close_indexer()  # left over if a previous `mkdocs serve` rebuild failed half-way

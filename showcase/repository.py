@@ -7,7 +7,11 @@ reports and the tests. It never raises on bad content: problems come back as dat
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import re
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +39,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Result:
     showcase: Showcase | None
     problems: list[Problem] = field(default_factory=list)
+    files: int = 1  # profiles checked, with criteria.yml and units.yml
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,20 +69,22 @@ def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date |
     except ProblemError as exc:
         problems.append(exc.problem)
     limit = criteria.limits["file_max_bytes"]
-    movements = _load_folder(root, "movements", limit, problems)
-    exemplars = _load_folder(root, "exemplars", limit, problems)
-    ctx = Context(root, criteria, load_provinces(), units,
-                  {d.slug: d for d in movements}, {d.rel: d for d in exemplars}, today,
+    movement_paths = _profile_paths(root, "movements", problems)
+    movements = [doc for path, rel in movement_paths if (doc := _load(path, rel, limit, problems))]
+    exemplar_paths = _profile_paths(root, "exemplars", problems)
+    ctx = Context(root, criteria, load_provinces(), units, {d.slug: d for d in movements}, {}, today,
                   set(targets) if targets is not None else None,
                   {"unit_lines": unit_lines,
-                   "exemplar_paths": ctx_paths(root, "exemplars"),
-                   "movement_paths": ctx_paths(root, "movements")})
+                   "exemplar_paths": [rel for _, rel in exemplar_paths],
+                   "movement_paths": [rel for _, rel in movement_paths]})
     for doc in movements:
         for rule in MOVEMENT_RULES:
             problems.extend(rule(doc, ctx))
-    for doc in exemplars:
-        for rule in EXEMPLAR_RULES:
-            problems.extend(rule(doc, ctx))
+    for doc, found in _load_and_check_exemplars(exemplar_paths, ctx, limit):
+        problems.extend(found)
+        if doc is not None:
+            ctx.exemplars[doc.rel] = doc
+    exemplars = list(ctx.exemplars.values())
     problems.extend(check_duplicates(ctx))
     problems.extend(check_quotas(ctx))
     if targets is not None:
@@ -92,12 +99,7 @@ def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date |
     for doc in exemplars:
         if doc.rel not in failed:
             showcase.exemplars[doc.slug] = _exemplar(doc, ctx)
-    return Result(showcase, problems)
-
-
-def ctx_paths(root: Path, folder: str) -> list[str]:
-    base = root / folder
-    return sorted(p.relative_to(root).as_posix() for p in base.rglob("*.md")) if base.is_dir() else []
+    return Result(showcase, problems, len(exemplar_paths) + len(movement_paths) + 2)
 
 
 def _load_units(root: Path, criteria: Criteria, problems: list[Problem]) -> tuple[dict[str, dict], dict[str, int]]:
@@ -128,11 +130,12 @@ def _load_units(root: Path, criteria: Criteria, problems: list[Problem]) -> tupl
     return units, {str(k[0]): v for k, v in lines.items() if len(k) == 1}
 
 
-def _load_folder(root: Path, folder: str, max_bytes: int, problems: list[Problem]) -> list[Document]:
+def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The profiles of a folder, sorted; files that would be silently ignored are reported."""
     base = root / folder
-    docs: list[Document] = []
+    found: list[tuple[Path, str]] = []
     if not base.is_dir():
-        return docs
+        return found
     for path in sorted(base.rglob("*")):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(base).parts):
             continue
@@ -150,11 +153,57 @@ def _load_folder(root: Path, folder: str, max_bytes: int, problems: list[Problem
         if not SLUG.match(path.stem):
             problems.append(problem("DH010", rel, None, f"Tên tệp `{path.name}` phải viết không dấu, chữ thường, "
                                     "nối bằng gạch ngang.", f"Đổi tên thành `{slugify(path.stem) or 'ho-so'}.md`."))
-        try:
-            docs.append(load_markdown(path, rel, max_bytes))
-        except ProblemError as exc:
-            problems.append(exc.problem)
-    return docs
+        found.append((path, rel))
+    return found
+
+
+def _load(path: Path, rel: str, max_bytes: int, problems: list[Problem]) -> Document | None:
+    try:
+        return load_markdown(path, rel, max_bytes)
+    except ProblemError as exc:
+        problems.append(exc.problem)
+        return None
+
+
+# Loading and checking a profile needs no other profile: large repositories spread that
+# work over every core; the rules across files (duplicates, quotas) run afterwards.
+PARALLEL_FROM = 1500  # below this, starting worker processes costs more than it saves
+BATCH = 250
+_worker_ctx: Context | None = None
+
+
+def _load_and_check_exemplars(paths: list[tuple[Path, str]], ctx: Context,
+                              max_bytes: int) -> Iterator[tuple[Document | None, list[Problem]]]:
+    workers = os.cpu_count() or 1
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from _check_batch(paths, ctx, max_bytes)
+        return
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    # "spawn": the caller may be a threaded process (mkdocs serve), where fork is unsafe.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_init_worker, initargs=(ctx,)) as pool:
+        for results in pool.map(_check_batch_in_worker, batches, [max_bytes] * len(batches)):
+            yield from results
+
+
+def _init_worker(ctx: Context) -> None:
+    global _worker_ctx
+    _worker_ctx = ctx
+
+
+def _check_batch_in_worker(paths: list[tuple[Path, str]], max_bytes: int):
+    return list(_check_batch(paths, _worker_ctx, max_bytes))
+
+
+def _check_batch(paths: list[tuple[Path, str]], ctx: Context, max_bytes: int):
+    for path, rel in paths:
+        found: list[Problem] = []
+        doc = _load(path, rel, max_bytes, found)
+        if doc is not None:
+            for rule in EXEMPLAR_RULES:
+                found.extend(rule(doc, ctx))
+            doc.text = ""  # only the personal-data scan reads it; the site needs the body alone
+        yield doc, found
 
 
 def _movement(doc: Document) -> Movement:
