@@ -102,7 +102,8 @@ def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
             meta.update(image=urls.absolute(site_url, photo.share.src_uri), image_alt=photo.alt,
                         image_width=photo.share.width, image_height=photo.share.height)
         shown = facets(showcase, exemplar)
-        twins = d_twins(exemplar.name, exemplar.summary, exemplar.place, exemplar.body, *exemplar.achievements,
+        twins = d_twins(exemplar.summary, exemplar.place, showcase.units[exemplar.nominated_by].name,
+                        *exemplar.achievements,
                         *(v.text for f in shown for v in f.values),
                         *(f"{c.title} {c.issuer} {c.decision}" for c in exemplar.commendations))
         yield page(urls.profile(exemplar.slug), "profile.html", meta, edit_path=exemplar.source,

@@ -153,3 +153,13 @@ def test_search_page_is_accessible(browser, site_server):
 
 def _count(text: str) -> int:
     return int(text.split(" hồ sơ")[0].split()[-1].replace(".", ""))
+
+
+def test_filters_load_when_opened_after_a_query_on_a_phone(tab, site_server):
+    search(tab, site_server, "dak lak")
+    assert tab.page.locator(".sc-search__filters select").count() == 0  # not downloaded yet
+    tab.page.click(".sc-search__filter-box summary")
+    tab.page.wait_for_selector("#sc-filter-province")
+    options = tab.page.locator("#sc-filter-province option").all_inner_texts()
+    assert "Đắk Lắk (3)" in options  # counts of the matching profiles only
+    assert not any(o.endswith("(0)") for o in options)

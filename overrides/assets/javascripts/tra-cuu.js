@@ -37,10 +37,21 @@ async function engine() {
     pagefind = await import(new URL("pagefind.js", bundle).href);
     await pagefind.options({ baseUrl: siteRoot.pathname });
     await pagefind.init();
-    await pagefind.filters(); // loads every filter's data: searches then count all of them
   }
   return pagefind;
 }
+
+// Filter counts need every filter's data, which a first query with words does not: it is
+// loaded when the filters are shown (wide screens, "Bộ lọc" opened, a filter chosen, no words).
+let filtersLoaded = false;
+async function loadFilters() {
+  if (!filtersLoaded) {
+    await (await engine()).filters();
+    filtersLoaded = true;
+  }
+}
+const wantFilters = (query, filters) =>
+  !query || Object.keys(filters).length > 0 || filterDetails.open || matchMedia("(min-width: 60em)").matches;
 
 function state() {
   const params = new URLSearchParams(location.search);
@@ -60,7 +71,9 @@ function renderFilters(available, selected) {
   filterBox.replaceChildren();
   for (const [key, label] of FILTERS) {
     const counts = available[key] || {};
-    const values = Object.keys(counts).sort((a, b) => a.localeCompare(b, "vi", { numeric: true }));
+    const values = Object.keys(counts)
+      .filter((v) => counts[v] > 0 || selected[key]?.[0] === v) // no dead ends
+      .sort((a, b) => a.localeCompare(b, "vi", { numeric: true }));
     if (!values.length && !selected[key]) continue;
     const id = `sc-filter-${key}`;
     const wrap = text("div", "sc-search__filter");
@@ -143,6 +156,7 @@ async function search(query, filters) {
   root.setAttribute("aria-busy", "true");
   status.textContent = "Đang tìm…";
   const pf = await engine();
+  if (wantFilters(query, filters)) await loadFilters();
   // Without words: every profile, newest first. With words: movements may match too.
   const options = { filters: query ? { ...filters } : { type: ["Điển hình"], ...filters } };
   if (!query) options.sort = { published: "desc" };
@@ -150,7 +164,7 @@ async function search(query, filters) {
   pending = result.results;
   shown = 0;
   list.replaceChildren();
-  renderFilters(result.filters, filters);
+  if (filtersLoaded) renderFilters(result.filters, filters);
   const n = pending.length;
   const count = n.toLocaleString("vi-VN");
   status.textContent = !n
@@ -161,6 +175,9 @@ async function search(query, filters) {
 }
 
 form.addEventListener("submit", run);
+filterDetails.addEventListener("toggle", () => {
+  if (filterDetails.open && !filtersLoaded) run();
+});
 more.addEventListener("click", () => showMore(words(input.value)));
 const initial = state();
 input.value = initial.query;
