@@ -115,6 +115,11 @@ def on_page_content(html, page, config, files):
     return _Build.html.pop(page.file.src_uri, html)
 
 
+def on_env(env, config, files):
+    env.globals["sc_nav_cache"] = {}  # see overrides/main.html: one per build
+    return env
+
+
 def on_post_page(output, page, config):
     _Build.indexer.add("/" + page.url, output)
     return output

@@ -90,9 +90,10 @@ class SearchIndexer:
         return service, await service.create_index(IndexConfig(force_language="vi"))
 
     def add(self, url: str, html: str) -> None:
-        if "data-pagefind-body" in html:
+        body = _indexed_part(html)
+        if body:
             self._pending.append(asyncio.run_coroutine_threadsafe(
-                self._index.add_html_file(content=html, url=url), self._loop))
+                self._index.add_html_file(content=body, url=url), self._loop))
 
     def finish(self) -> int:
         """Wait for every page, write the bundle; returns how many pages were indexed."""
@@ -117,6 +118,18 @@ class SearchIndexer:
 
     def _call(self, coroutine):
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+
+def _indexed_part(html: str) -> str | None:
+    """The `data-pagefind-body` element as a page of its own: Pagefind reads nothing else
+    from it, and the site's header, sidebars and footer would only cost encoding time."""
+    marker = html.find("data-pagefind-body")
+    if marker < 0:
+        return None
+    start = html.rfind("<", 0, marker)
+    tag = html[start + 1:html.find(" ", start)]
+    end = html.rfind(f"</{tag}>")
+    return f'<!doctype html><html lang="vi"><body>{html[start:end + len(tag) + 3]}</body></html>'
 
 
 class _PromptService(PagefindService):
