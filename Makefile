@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 N ?= 1000
 
-.PHONY: install build test serve validate generate bench clean
+.PHONY: install build test serve preview validate generate bench clean
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(STAMP)
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Preview one or more profiles quickly in a large repository: make preview FILE=exemplars/x.md
+preview: $(STAMP)
+	SHOWCASE_PREVIEW=$(FILE) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --sizes $(N) $(BENCH_ARGS)

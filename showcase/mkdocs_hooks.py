@@ -26,12 +26,13 @@ from mkdocs.structure.files import File, InclusionLevel
 from showcase.images import CachedFile
 from showcase.output import render
 from showcase.problems import ProblemError
-from showcase.repository import load_showcase
+from showcase.repository import load_showcase, only
 from showcase.search import BUNDLE, SearchIndexer
 from showcase.site import GENERATORS, site_date
 from showcase.templating import HTML
 
 log = logging.getLogger("mkdocs.plugins.showcase")
+PREVIEW_ENV = "SHOWCASE_PREVIEW"
 
 
 class _Build:
@@ -75,6 +76,12 @@ def on_pre_build(config) -> None:
         log.info("Kết quả kiểm tra nội dung:\n" + render(result.warnings, result.files, "text"))
     _Build.showcase = result.showcase
     _Build.site_date = site_date(result.showcase).isoformat()
+    preview = os.environ.get(PREVIEW_ENV)
+    if preview and not _Build.atomic:
+        # `make preview FILE=...`: every file is validated, only the named profiles are built,
+        # so that an editor sees a change within seconds in a repository of thousands.
+        _Build.showcase = only(result.showcase, preview.split(","))
+        log.info(f"Xem trước {len(_Build.showcase.exemplars)} hồ sơ ({PREVIEW_ENV}={preview}).")
     _close_indexer()  # left over if a previous `mkdocs serve` rebuild failed half-way
     _Build.indexer = SearchIndexer(Path(config.site_dir) / BUNDLE)
 

@@ -6,6 +6,7 @@ reports and the tests. It never raises on bad content: problems come back as dat
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -128,6 +129,13 @@ def _load_units(root: Path, criteria: Criteria, problems: list[Problem]) -> tupl
             continue
         units[str(uid)] = entry
     return units, {str(k[0]): v for k, v in lines.items() if len(k) == 1}
+
+
+def only(showcase: Showcase, paths: list[str]) -> Showcase:
+    """The same showcase with only the profiles whose source files are named (for previews)."""
+    wanted = {Path(p).as_posix() for p in paths}
+    kept = {slug: e for slug, e in showcase.exemplars.items() if e.source in wanted or slug in wanted}
+    return dataclasses.replace(showcase, exemplars=kept)
 
 
 def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tuple[Path, str]]:

@@ -20,3 +20,10 @@ def test_parallel_check_finds_what_the_serial_check_finds(tmp_path, monkeypatch)
     assert parallel.problems == serial.problems and any(p.code == "DH104" for p in parallel.problems)
     assert sorted(parallel.showcase.exemplars) == sorted(serial.showcase.exemplars)
     assert parallel.showcase.exemplars["htx-1"].body == serial.showcase.exemplars["htx-1"].body
+
+
+def test_preview_keeps_only_the_named_profiles(tmp_path):
+    showcase = Repo(tmp_path).validate().showcase
+    preview = repository.only(showcase, ["./exemplars/htx-dong-tam.md", "nguyen-van-a"])
+    assert sorted(preview.exemplars) == ["htx-dong-tam", "nguyen-van-a"]
+    assert preview.movements == showcase.movements and len(showcase.exemplars) == 3
