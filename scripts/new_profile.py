@@ -6,39 +6,20 @@ Exit status: 0 created, 1 not created (the file exists, bad criteria.yml), 2 bad
 
 from __future__ import annotations
 
-import argparse
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from showcase.cli import VietnameseParser  # noqa: E402
 from showcase.criteria import load_criteria  # noqa: E402
 from showcase.output import render  # noqa: E402
 from showcase.problems import ProblemError  # noqa: E402
 from showcase.scaffold import ProfileExists, ScaffoldError, create_profile, next_steps  # noqa: E402
 
 
-# argparse's own messages, in Vietnamese.
-_MESSAGES = [
-    (r"the following arguments are required: (.+)", r"thiếu tham số bắt buộc: \1"),
-    (r"one of the arguments (.+) is required", r"cần một trong các tham số: \1"),
-    (r"argument (\S+): not allowed with argument (\S+)", r"không dùng \1 cùng với \2"),
-    (r"argument (\S+): expected one argument", r"\1 cần một giá trị"),
-    (r"unrecognized arguments: (.+)", r"không hiểu tham số: \1"),
-]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        for english, vietnamese in _MESSAGES:
-            message = re.sub(f"^{english}$", vietnamese, message)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi cách dùng: {message}\n")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(description="Tạo hồ sơ điển hình mới từ biểu mẫu, trong thư mục exemplars/.",
+    parser = VietnameseParser(description="Tạo hồ sơ điển hình mới từ biểu mẫu, trong thư mục exemplars/.",
                      usage='%(prog)s "HỌ TÊN" --kind individual|collective|household '
                            '[--category NHÓM] [--root THƯ_MỤC]')
     parser.add_argument("name", help="họ tên cá nhân, tên tập thể hoặc “Hộ ông/bà …”, đặt trong ngoặc kép")

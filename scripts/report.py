@@ -7,38 +7,19 @@ Profiles with errors are not counted; the report lists them so that none is left
 
 from __future__ import annotations
 
-import argparse
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from showcase.cli import VietnameseParser  # noqa: E402
 from showcase.output import render  # noqa: E402
 from showcase.report import Period, build_report, render_csv, render_markdown  # noqa: E402
 from showcase.repository import load_showcase  # noqa: E402
 
 
-# argparse's own messages, in Vietnamese.
-_MESSAGES = [
-    (r"the following arguments are required: (.+)", r"thiếu tham số bắt buộc: \1"),
-    (r"one of the arguments (.+) is required", r"cần một trong các tham số: \1"),
-    (r"argument (\S+): not allowed with argument (\S+)", r"không dùng \1 cùng với \2"),
-    (r"argument (\S+): expected one argument", r"\1 cần một giá trị"),
-    (r"unrecognized arguments: (.+)", r"không hiểu tham số: \1"),
-]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        for english, vietnamese in _MESSAGES:
-            message = re.sub(f"^{english}$", vietnamese, message)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi cách dùng: {message}\n")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(description="Báo cáo điển hình tiên tiến 6 tháng hoặc cả năm: số lượng theo đơn vị, "
+    parser = VietnameseParser(description="Báo cáo điển hình tiên tiến 6 tháng hoặc cả năm: số lượng theo đơn vị, "
                                  "lĩnh vực, phong trào, loại, nhóm, tỉnh; đơn vị vượt hạn mức, đơn vị chưa có "
                                  "điển hình; tỷ lệ do cơ sở đề xuất.",
                      usage="%(prog)s --year NĂM | --half NĂM-H1|NĂM-H2 [--csv] [--output TỆP] [--root THƯ_MỤC]")

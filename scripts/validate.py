@@ -6,24 +6,18 @@ Exit status: 0 valid (warnings allowed), 1 errors found, 2 bad usage.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from showcase.cli import VietnameseParser  # noqa: E402
 from showcase.output import FORMATS, render  # noqa: E402
 from showcase.repository import load_showcase  # noqa: E402
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi cách dùng: {message}\n")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(description="Kiểm tra hồ sơ điển hình và phong trào thi đua.")
+    parser = VietnameseParser(description="Kiểm tra hồ sơ điển hình và phong trào thi đua.")
     parser.add_argument("paths", nargs="*", help="tệp cần kiểm tra (mặc định: toàn bộ kho)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="định dạng kết quả")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
