@@ -1,0 +1,1 @@
+"""Benchmark harness: synthetic profiles, project build against plain Material (issue 6)."""
