@@ -16,7 +16,6 @@ import concurrent.futures
 import json
 import re
 import threading
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,7 +43,6 @@ FILTER_LABELS = {
 PAGE_TYPE_EXEMPLAR = "Điển hình"
 PAGE_TYPE_MOVEMENT = "Phong trào"
 _WORD = re.compile(r"\w+")
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
 
 def d_twins(*texts: str) -> str:
@@ -55,17 +53,6 @@ def d_twins(*texts: str) -> str:
             if "đ" in word or "Đ" in word:
                 seen.setdefault(fold(word), None)
     return " ".join(seen)
-
-
-def tone_key(word: str) -> str:
-    """A word with its tone mark moved to the end: 'hoà' and 'hòa' both give 'hoa\u0300'.
-
-    Mirrors `toneKey` in tra-cuu.js, which ranks exact matches first.
-    """
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = "".join(ch for ch in decomposed if ch in _TONES)
-    base = "".join(ch for ch in decomposed if ch not in _TONES)
-    return unicodedata.normalize("NFC", base) + tones
 
 
 class SearchIndexer:

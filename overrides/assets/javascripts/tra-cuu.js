@@ -12,7 +12,8 @@ const text = (tag, className, content) => {
   return el;
 };
 
-// A word with its tone mark moved to the end, so "hoà" and "hòa" compare equal (see tone_key in search.py).
+// A word with its tone mark moved to the end, so "hoà" and "hòa" compare equal.
+// Tested in a real browser: tests/test_search_browser.py.
 const toneKey = (word) => {
   const nfd = word.toLowerCase().normalize("NFD");
   return nfd.replace(TONES, "").normalize("NFC") + (nfd.match(TONES) || []).join("");
