@@ -19,7 +19,7 @@ import pytest
 from markupsafe import escape
 from PIL import Image
 
-from conftest import MKDOCS_BUILD, PAGINATED_COUNT, PAGINATED_FIELD, build
+from conftest import PAGINATED_COUNT, PAGINATED_FIELD, build
 from showcase.repository import load_showcase
 from showcase.site import PAGE_SIZE
 from showcase.templating import vi_date
@@ -326,7 +326,7 @@ def rebuilt_copy(built_site, site_root, tmp_path) -> Path:
 
 def test_a_hand_written_page_may_not_replace_a_generated_one(rebuilt_copy):
     (rebuilt_copy / "docs" / "phong-trao.md").write_text("# Phong trào\n", encoding="utf-8")
-    result = build(rebuilt_copy, [MKDOCS_BUILD])
+    result = build(rebuilt_copy)
     assert result.returncode != 0
     assert "Trang tạo tự động `phong-trao/index.html` trùng với `phong-trao.md`" in result.stdout + result.stderr
 
@@ -354,7 +354,7 @@ def test_invalid_profile_fails_the_build_and_keeps_the_previous_site(built_site,
     bad.write_text(text.replace("name: Võ Thị Mai", "name: Võ Thị Mây").replace("field: health", "field: healt"),
                    encoding="utf-8")
     # Without the validate step of `make build`: the build itself must refuse the content.
-    result = build(rebuilt_copy, [MKDOCS_BUILD])
+    result = build(rebuilt_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "exemplars/ho-so-loi.md:6: DH104 lỗi" in output and "Có phải ý bạn là `health`?" in output
