@@ -5,6 +5,9 @@ It stays thin so that moving to another generator is a small change:
   validator's Vietnamese messages, if any profile is invalid;
 - adds every file of `showcase.site.GENERATORS` in memory (never writes into docs/),
   with "edit this page" pointing at the profile's own source file;
+- publishes generated pages outside the navigation (profiles, listings: nearly all of a
+  large site) in a frame of the theme rendered once per kind of page (`showcase.frame`),
+  one page at a time after MkDocs' own pages, and adds them to the sitemap;
 - hands each rendered profile and movement page to the search index (Pagefind, its own
   process on the other core) while the rest of the site renders;
 - dates every page from the content, so two builds of the same content are identical;
@@ -14,25 +17,34 @@ It stays thin so that moving to another generator is a small change:
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import shutil
+from collections import Counter
 import tempfile
 from pathlib import Path
 
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_timestamp, write_file
 
+from showcase.frame import EDIT, Frame, frame_folder, frame_key, marker
+from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
 from showcase.output import render
 from showcase.problems import ProblemError
 from showcase.repository import load_showcase, only
 from showcase.search import BUNDLE, SearchIndexer
 from showcase.site import GENERATORS, site_date
-from showcase.templating import HTML
+from showcase.templating import HTML, escaped, markdown_source
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 PREVIEW_ENV = "SHOWCASE_PREVIEW"
+FRAMES_ENV = "SHOWCASE_FRAMES"  # "0": every page through MkDocs, the reference the frames are tested against
 
 
 class _Build:
@@ -46,6 +58,8 @@ class _Build:
     temp_dir: Path | None = None
     succeeded = False
     indexer = None  # the search index, filled while pages render
+    framed: list[GeneratedPage] = []  # pages published in a frame of the theme, after MkDocs' own
+    env = nav = files = None  # what the theme needs to render a frame
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -90,27 +104,51 @@ def on_files(files, config):
     docs_prefix = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
     taken = {}
     for file in files:
-        taken[file.src_uri] = taken[file.dest_uri] = file
+        taken[file.src_uri] = taken[file.dest_uri] = file.src_uri
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"  # edit_uri in mkdocs.yml is the repository root
+    in_nav = set(_nav_paths(config.nav or []))
+    frames = os.environ.get(FRAMES_ENV) != "0"
+    _Build.framed = []
     for generate in GENERATORS:
         try:
             for generated in generate(_Build.showcase, config.site_url or ""):
-                file = _file(config, generated)
-                clash = taken.get(file.src_uri) or taken.get(file.dest_uri)
+                src_uri = generated.src_uri
+                dest_uri = generated.dest_uri if isinstance(generated, GeneratedPage) else None
+                clash = taken.get(src_uri) or (dest_uri and taken.get(dest_uri))
                 if clash:
-                    raise PluginError(f"Trang tạo tự động `{file.dest_uri}` trùng với `{clash.src_uri}`. "
+                    raise PluginError(f"Trang tạo tự động `{dest_uri or src_uri}` trùng với `{clash}`. "
                                       "Đổi tên hoặc xoá tệp đó trong thư mục docs/.")
-                taken[file.src_uri] = taken[file.dest_uri] = file
-                files.append(file)
+                if frames and isinstance(generated, GeneratedPage) and src_uri not in in_nav \
+                        and generated.meta.get("title"):
+                    _Build.framed.append(generated)
+                else:
+                    file = _file(config, generated)
+                    dest_uri = file.dest_uri
+                    files.append(file)
+                taken[src_uri] = src_uri
+                if dest_uri:
+                    taken[dest_uri] = src_uri
         except ProblemError as exc:  # a generator's own data file (e.g. calendar.yml) is wrong
             raise PluginError(render([exc.problem], 1, "text")) from None
+    # A page alone in its folder gains nothing from a frame, and a frame cannot know where the
+    # theme links to the page itself (the header's search form on the search page): MkDocs renders it.
+    lone = {folder for folder, count in Counter(frame_folder(p.url) for p in _Build.framed).items() if count == 1}
+    for page in _Build.framed:
+        if frame_folder(page.url) in lone:
+            files.append(_file(config, page))
+    _Build.framed = [p for p in _Build.framed if frame_folder(p.url) not in lone]
     return files
+
+
+def on_nav(nav, config, files):
+    _Build.nav, _Build.files = nav, files
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
     # Sitemap dates come from the content (a profile's publication date), never the clock.
-    page.update_date = str(page.meta.get("updated") or _Build.site_date)
+    page.update_date = _update_date(page.meta)
     if page.meta.get("format") == HTML:
         # Finished HTML: Markdown would only re-parse it, at a cost that grows with the site.
         _Build.html[page.file.src_uri] = markdown
@@ -124,6 +162,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     env.globals["sc_nav_cache"] = {}  # see overrides/main.html: one per build
+    _Build.env = env
     return env
 
 
@@ -133,8 +172,13 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
+    _publish_framed(config)
     indexer, _Build.indexer = _Build.indexer, None
-    log.info(f"Đã lập chỉ mục tìm kiếm: {indexer.finish()} trang.")
+    try:
+        log.info(f"Đã lập chỉ mục tìm kiếm: {indexer.finish()} trang.")
+    except RuntimeError as exc:
+        raise PluginError(f"Không lập được chỉ mục tìm kiếm ({exc}). Chạy lại lệnh dựng trang; nếu lỗi lặp lại, "
+                          "cài lại môi trường bằng `make install`.") from None
     _Build.succeeded = True
 
 
@@ -167,6 +211,87 @@ def on_shutdown() -> None:
     log.info(f"Đã cập nhật trang web trong {final}")
 
 
+def _publish_framed(config) -> None:
+    """Write every framed page (and feed it to the search index), then the full sitemap."""
+    frames: dict = {}
+    site_dir = Path(config.site_dir)
+    entries = []
+    for generated in _Build.framed:
+        body = generated.render()
+        key = frame_key(generated, body)
+        if key not in frames:
+            frames[key] = _render_frame(config, key)
+        html = frames[key].fill(generated, body)
+        write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(site_dir / generated.dest_uri))
+        _Build.indexer.add("/" + generated.url, html)
+        entries.append(_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta)))
+    _write_sitemap(config, entries)
+    if frames:
+        log.info(f"Đã tạo {len(_Build.framed)} trang theo {len(frames)} khung giao diện.")
+    _Build.framed = []
+
+
+def _render_frame(config, key) -> Frame:
+    """The theme's page template, rendered as MkDocs would for a page with these kinds of values."""
+    url = key.stand_in_url()
+    file = File.generated(config, url + "index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    file.edit_uri = marker(EDIT) if key.has_edit else None
+    page = Page(None, file, config)
+    page.markdown, page.meta, page.content, page.toc = "", key.stand_in_meta(), key.stand_in_content(), get_toc([])
+    page.active = True
+    config._current_page = page
+    try:
+        context = get_context(_Build.nav, _Build.files.documentation_pages(), config, page)
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=_Build.nav)
+        html = _Build.env.get_template("main.html").render(context)
+    finally:
+        page.active = False
+        config._current_page = None
+    return Frame(html, url)
+
+
+class _SitemapEntry:
+    """What MkDocs' sitemap template reads of a file: `file.page.canonical_url`..."""
+
+    is_link = False
+
+    def __init__(self, site_url: str | None, url: str, update_date: str):
+        self.page = self
+        self.canonical_url = (site_url.rstrip("/") + "/" + url) if site_url else None
+        self.abs_url = "/" + url
+        self.update_date = update_date
+
+
+def _write_sitemap(config, framed: list) -> None:
+    """The theme's sitemap.xml again, now with the framed pages (MkDocs wrote it before them)."""
+    pages = [f.page for f in _Build.files.documentation_pages() if f.page is not None] + framed
+    context = get_context(_Build.nav, [], config)
+    context["pages"] = [page.file if hasattr(page, "file") else page for page in pages]
+    xml = _Build.env.get_template("sitemap.xml").render(context)
+    path = Path(config.site_dir) / "sitemap.xml"
+    write_file(xml.encode("utf-8"), str(path))
+    with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, filename=f"{path}.gz", mode="wb",
+                                                         mtime=get_build_timestamp(pages=pages)) as gz:
+        gz.write(xml.encode("utf-8"))
+
+
+def _update_date(meta: dict) -> str:
+    # Sitemap dates come from the content (a profile's publication date), never the clock.
+    return str(escaped(meta["updated"]) if meta.get("updated") else _Build.site_date)
+
+
+def _nav_paths(items) -> list[str]:
+    """Every page path named in mkdocs.yml's nav."""
+    paths = []
+    for item in items:
+        if isinstance(item, str):
+            paths.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                paths.extend(_nav_paths(value) if isinstance(value, list) else [value])
+    return paths
+
+
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -175,6 +300,9 @@ def _file(config, generated) -> File:
     # Generated pages stay out of the navigation: nav lists sections, never profiles.
     if isinstance(generated, CachedFile):
         file = File.generated(config, generated.src_uri, abs_src_path=str(generated.path),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+    elif isinstance(generated, GeneratedPage):
+        file = File.generated(config, generated.src_uri, content=markdown_source(generated),
                               inclusion=InclusionLevel.NOT_IN_NAV)
     else:
         file = File.generated(config, generated.src_uri, content=generated.content,

@@ -36,8 +36,10 @@ def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> Generated
 
 def exemplars_json(showcase: Showcase, public: list[Exemplar], photos: dict[str, Photo | None],
                    site_url: str) -> GeneratedFile:
-    data = {"count": len(public), "exemplars": [record(showcase, e, photos[e.slug], site_url) for e in public]}
-    return GeneratedFile(urls.API_JSON, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    # One profile per line: readable, diffable, and written by json's C encoder (indent= is pure Python).
+    lines = ",\n".join(json.dumps(record(showcase, e, photos[e.slug], site_url), ensure_ascii=False)
+                       for e in public)
+    return GeneratedFile(urls.API_JSON, f'{{"count": {len(public)}, "exemplars": [\n{lines}\n]}}\n')
 
 
 def exemplars_csv(showcase: Showcase, public: list[Exemplar], photos: dict[str, Photo | None],

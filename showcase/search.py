@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import concurrent.futures
+import collections
 import json
+import multiprocessing
 import re
 import threading
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
-from .generated import GeneratedFile
+from .generated import GeneratedPage
 from .model import Showcase
 from .text import fold
 
@@ -58,53 +59,92 @@ def d_twins(*texts: str) -> str:
 class SearchIndexer:
     """Feeds rendered pages to Pagefind while the rest of the site is still rendering.
 
-    Pagefind runs as its own process, so indexing takes the second core instead of adding
-    a pass over every written file at the end. Only pages marked `data-pagefind-body`
-    (profiles, movements) are sent. `finish` writes the bundle to `output_dir`.
+    Pagefind's engine is a process of its own, and so is its client (`_feed`): the client's
+    work for each page (encoding it, reading the reply) would otherwise wait for the
+    interpreter lock that page rendering holds, which left Pagefind idle most of the build.
+    Pages reach the client through a pipe, which also holds rendering back if indexing falls
+    behind. Only the `data-pagefind-body` element of a page is sent (profiles, movements).
+    `finish` writes the bundle to `output_dir`.
     """
 
     def __init__(self, output_dir: Path):
         self.output_dir = Path(output_dir)
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
-        self._thread.start()
-        self._pending: list[concurrent.futures.Future] = []
-        self._service, self._index = self._call(self._open())
-
-    @staticmethod
-    async def _open():
-        service = await _PromptService().launch()
-        return service, await service.create_index(IndexConfig(force_language="vi"))
+        context = multiprocessing.get_context("spawn")  # the caller may be threaded (mkdocs serve)
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_feed, args=(child, str(self.output_dir)),
+                                        name="pagefind-client", daemon=True)
+        self._process.start()
+        child.close()
 
     def add(self, url: str, html: str) -> None:
         body = _indexed_part(html)
         if body:
-            self._pending.append(asyncio.run_coroutine_threadsafe(
-                self._index.add_html_file(content=body, url=url), self._loop))
+            self._conn.send((url, body))
 
     def finish(self) -> int:
         """Wait for every page, write the bundle; returns how many pages were indexed."""
         try:
-            for future in self._pending:
-                future.result()
-            self._call(self._index.write_files(output_path=str(self.output_dir)))
+            self._conn.send(None)
+            status, detail = self._conn.recv()
+        except (EOFError, OSError):
+            status, detail = "error", "the indexing process stopped"
         finally:
             self.close()
+        if status != "ok":
+            raise RuntimeError(f"Pagefind: {detail}")
         for name in UNUSED:
             (self.output_dir / name).unlink(missing_ok=True)
-        return len(self._pending)
+        return detail
 
     def close(self) -> None:
-        """Stop Pagefind's process; nothing more is written."""
-        if self._thread.is_alive():
-            try:
-                self._call(self._service.close())
-            finally:
-                self._loop.call_soon_threadsafe(self._loop.stop)
-                self._thread.join()
+        """Stop Pagefind; nothing more is written."""
+        self._conn.close()  # the client reads the end of the pipe and stops
+        self._process.join(timeout=60)
+        if self._process.is_alive():
+            self._process.kill()
 
-    def _call(self, coroutine):
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+IN_FLIGHT = 64  # pages handed to Pagefind and not yet answered: bounds the client's memory
+
+
+def _feed(conn, output_dir: str) -> None:
+    """The Pagefind client, in its own process: pages from `conn` until None, then the bundle."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="pagefind", daemon=True)
+    thread.start()
+
+    def call(coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
+
+    service = None
+    try:
+        service, index = call(_open())
+        in_flight: collections.deque = collections.deque()
+        count = 0
+        while (message := conn.recv()) is not None:
+            url, body = message
+            in_flight.append(asyncio.run_coroutine_threadsafe(index.add_html_file(content=body, url=url), loop))
+            count += 1
+            if len(in_flight) > IN_FLIGHT:
+                in_flight.popleft().result()
+        for future in in_flight:
+            future.result()
+        call(index.write_files(output_path=output_dir))
+        conn.send(("ok", count))
+    except (EOFError, OSError):
+        pass  # the build stopped: nothing is written
+    except Exception as exc:  # reported by `finish` in the build's own process
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        if service is not None:
+            call(service.close())
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join()
+
+
+async def _open():
+    service = await _PromptService().launch()
+    return service, await service.create_index(IndexConfig(force_language="vi"))
 
 
 def _indexed_part(html: str) -> str | None:
@@ -143,7 +183,7 @@ class _PromptService(PagefindService):
                 future.set_result(payload)
 
 
-def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     """The "Tra cứu" page: every profile with its filters, before any word is typed."""
     from .templating import page  # templating imports this module for its constants
 

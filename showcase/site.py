@@ -1,8 +1,8 @@
 """The public site: every page, feed and data file, generated from a loaded Showcase.
 
-No MkDocs here. A generator is a callable `(showcase, site_url) -> Iterable[GeneratedFile]`;
-the adapter runs every one in `GENERATORS` and adds what they yield to the build in
-memory. To add an output (a statistics page, a calendar), write a generator and append
+No MkDocs here. A generator is a callable `(showcase, site_url)` yielding `GeneratedFile`s
+(static files) and `GeneratedPage`s (HTML pages rendered on demand); the adapter runs every
+one in `GENERATORS` and adds what they yield to the build in memory. To add an output (a statistics page, a calendar), write a generator and append
 it to `GENERATORS`. Only published profiles are ever read (`Showcase.public_exemplars`):
 a withdrawn profile appears nowhere.
 
@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .calendar import calendar_files
-from .generated import GeneratedFile
+from .generated import GeneratedFile, GeneratedPage
 from .images import Photo, photo_of
 from .model import Exemplar, Movement, Showcase
 from .opendata import exemplars_csv, exemplars_json, feed
 from .search import d_twins, search_page
 from .stats_pages import stats_files
 from .story import render_story
-from .templating import page, vi_number
+from .templating import Lazy, page, vi_number
 from .text import fold
 
 PAGE_SIZE = 24
@@ -35,7 +35,7 @@ HOME_MOVEMENTS = 6
 PAGER_NEIGHBOURS = 2  # page links shown either side of the current one
 NO_TOC = ["toc"]  # generated pages carry their own headings; the side table of contents stays empty
 
-Generator = Callable[[Showcase, str], Iterable[GeneratedFile]]
+Generator = Callable[[Showcase, str], Iterable[GeneratedFile | GeneratedPage]]
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class Pager:
 # --- Generators -------------------------------------------------------------------------
 
 
-def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile | GeneratedPage]:
     for exemplar in showcase.public_exemplars():
         photo = photo_of(exemplar, showcase.root)
         meta = {"title": exemplar.name, "description": exemplar.summary, "updated": exemplar.published,
@@ -102,16 +102,17 @@ def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
             meta.update(image=urls.absolute(site_url, photo.share.src_uri), image_alt=photo.alt,
                         image_width=photo.share.width, image_height=photo.share.height)
         shown = facets(showcase, exemplar)
-        twins = d_twins(exemplar.summary, exemplar.place, showcase.units[exemplar.nominated_by].name,
-                        *exemplar.achievements,
-                        *(v.text for f in shown for v in f.values),
-                        *(f"{c.title} {c.issuer} {c.decision}" for c in exemplar.commendations))
+        twins = Lazy(d_twins, exemplar.summary, exemplar.place, showcase.units[exemplar.nominated_by].name,
+                     *exemplar.achievements,
+                     *(v.text for f in shown for v in f.values),
+                     *(f"{c.title} {c.issuer} {c.decision}" for c in exemplar.commendations))
         yield page(urls.profile(exemplar.slug), "profile.html", meta, edit_path=exemplar.source,
-                   e=exemplar, sc=showcase, photo=photo, facets=shown, twins=twins, title_twins=d_twins(exemplar.name),
-                   story=render_story(exemplar.body), label=showcase.criteria.label)
+                   e=exemplar, sc=showcase, photo=photo, facets=shown, twins=twins,
+                   title_twins=Lazy(d_twins, exemplar.name), story=Lazy(render_story, exemplar.body),
+                   label=showcase.criteria.label)
 
 
-def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     members = _members(showcase)
     movements = _newest_movements(showcase)
     newest = site_date(showcase)
@@ -135,7 +136,7 @@ def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]
                        **_card_context(showcase))
 
 
-def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     public = showcase.public_exemplars()
     newest = site_date(showcase)
     for dim in DIMENSIONS:
@@ -157,7 +158,7 @@ def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
                            dim=dim, group=group, exemplars=chunk, pager=pager, **_card_context(showcase))
 
 
-def home_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+def home_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     public = showcase.public_exemplars()
     featured = [e for e in public if e.featured][:HOME_FEATURED]
     latest = [e for e in public if e not in featured][:HOME_LATEST]
@@ -172,7 +173,7 @@ def home_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
                **_card_context(showcase))
 
 
-def criteria_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+def criteria_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     yield page(urls.CRITERIA, "criteria.html",
                {"title": "Tiêu chí lựa chọn điển hình",
                 "description": "Tiêu chí, hạn mức và yêu cầu đối với hồ sơ điển hình tiên tiến được giới thiệu.",

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import search, urls
-from .generated import GeneratedFile
+from .generated import GeneratedPage
 
 HTML = "html"  # front-matter `format` of a page whose body is HTML, not Markdown
 
@@ -40,8 +39,20 @@ ENV.filters["vi_number"] = vi_number
 
 
 def relative_url(target: str, here: str) -> str:
-    """Link from the page at `here` (a directory URL, '' for home) to a site-relative `target`."""
-    rel = posixpath.relpath("/" + target, "/" + here)
+    """Link from the page at `here` (a directory URL, '' for home) to a site-relative `target`.
+
+    What `posixpath.relpath` gives, without its path normalisation: it ran for every link of
+    every page and was a tenth of the page generation."""
+    here_parts = here.split("/")[:-1]
+    target_parts = target.split("/")
+    if target_parts[-1] == "":
+        target_parts.pop()
+    common = 0
+    for a, b in zip(here_parts, target_parts):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here_parts) - common) + target_parts[common:]) or "."
     if target.endswith("/") or not target:
         return "./" if rel == "." else rel + "/"
     return rel
@@ -60,25 +71,44 @@ class Links:
 def front_matter(meta: dict) -> str:
     lines = ["---"]
     for key, value in meta.items():
-        lines.append(f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}")
+        lines.append(f"{key}: {json.dumps(escaped(value), ensure_ascii=False)}")
     lines += ["---", ""]
     return "\n".join(lines)
 
 
-def _escaped(value):
+def escaped(value):
+    """A front-matter value as the theme prints it: HTML-escaped text (dates in ISO form)."""
     if isinstance(value, (list, tuple)):
-        return [_escaped(v) for v in value]
+        return [escaped(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return html.escape(str(value))
 
 
-def page(url: str, template: str, meta: dict, edit_path: str | None = None, **context) -> GeneratedFile:
+class Lazy:
+    """A template value computed only when its page is rendered (a story's HTML...)."""
+
+    def __init__(self, function, *args):
+        self.function, self.args = function, args
+
+    def __call__(self):
+        return self.function(*self.args)
+
+
+def page(url: str, template: str, meta: dict, edit_path: str | None = None, **context) -> GeneratedPage:
     """The page published at `url` ('dien-hinh/a/', '' for home; MkDocs directory URLs):
-    front-matter, then the rendered template with links relative to `url`. The body is
-    finished HTML (`format: html`): the site generator should publish it as it is."""
-    body = ENV.get_template(template).render(link=Links(url), **context)
-    return GeneratedFile(url + "index.md", front_matter({**meta, "format": HTML}) + "\n" + body, edit_path)
+    `template` rendered with links relative to `url`, when the site asks for it."""
+    def body() -> str:
+        values = {key: value() if isinstance(value, Lazy) else value for key, value in context.items()}
+        return ENV.get_template(template).render(link=Links(url), **values)
+
+    return GeneratedPage(url, meta, body, edit_path)
+
+
+def markdown_source(generated: GeneratedPage) -> str:
+    """The page as a Markdown file whose body is finished HTML (`format: html`): the site
+    generator should publish the body as it is."""
+    return front_matter({**generated.meta, "format": HTML}) + "\n" + generated.render()
 
 
 def render(template: str, **context) -> str:

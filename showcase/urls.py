@@ -5,8 +5,6 @@ Every generated link goes through here, so a path is spelled in one place.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 HOME = ""
 MOVEMENTS = "phong-trao/"
 CRITERIA = "tieu-chi/"
@@ -38,5 +36,6 @@ def browse(prefix: str, value: str | None = None, number: int = 1) -> str:
 
 
 def absolute(site_url: str, url: str) -> str:
-    """For feeds, open data and social cards, which need full addresses."""
-    return urljoin(site_url or "/", url)
+    """For feeds, open data and social cards, which need full addresses; `url` is site-relative."""
+    base = site_url or "/"
+    return (base if base.endswith("/") else base + "/") + url
