@@ -16,6 +16,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from . import urls
 from .calendar import calendar_files
 from .generated import GeneratedFile, GeneratedPage
@@ -25,7 +27,7 @@ from .opendata import exemplars_csv, exemplars_json, feed
 from .search import d_twins, search_page
 from .stats_pages import stats_files
 from .story import render_story
-from .templating import Lazy, page, vi_number
+from .templating import Lazy, page, render, vi_number
 from .text import fold
 
 PAGE_SIZE = 24
@@ -212,11 +214,22 @@ def facets(showcase: Showcase, exemplar: Exemplar) -> list[Facet]:
 
 
 def _card_context(showcase: Showcase) -> dict:
-    """What the profile cards of a listing need."""
+    """What the profile cards of a listing need. A profile appears on many listings (its
+    field, province, year, movements...): its card is rendered once per set of links."""
+    rendered: dict[tuple, Markup] = {}
+
     def thumbnail(exemplar: Exemplar) -> Photo | None:
         return photo_of(exemplar, showcase.root)
 
-    return {"label": showcase.criteria.label, "thumbnail": thumbnail}
+    def card(exemplar: Exemplar, heading: int, link) -> Markup:
+        photo = thumbnail(exemplar)
+        key = (exemplar.slug, heading, link(urls.profile(exemplar.slug)), photo and link(photo.small.src_uri))
+        if key not in rendered:
+            rendered[key] = Markup(render("_card.html", e=exemplar, heading=heading, link=link,
+                                          label=showcase.criteria.label, thumbnail=thumbnail))
+        return rendered[key]
+
+    return {"label": showcase.criteria.label, "thumbnail": thumbnail, "card": card}
 
 
 def _value_of(showcase: Showcase, dim: Dimension, exemplar: Exemplar) -> tuple[str, str]:

@@ -40,6 +40,6 @@ def _shift_heading(match: re.Match) -> str:
 
 def render_story(text: str) -> Markup:
     html = cmarkgfm.markdown_to_html_with_extensions(text, options=Options.CMARK_OPT_UNSAFE, extensions=EXTENSIONS)
-    html = _HEADING_TAG.sub(_shift_heading, html)
+    html = _HEADING_TAG.sub(_shift_heading, html).strip()
     return Markup(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                             clean_content_tags=DROP_WITH_CONTENT, link_rel="noopener noreferrer"))
