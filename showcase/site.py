@@ -118,6 +118,7 @@ def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]
     members = _members(showcase)
     movements = _newest_movements(showcase)
     newest = site_date(showcase)
+    cards = _card_context(showcase)
     for number, chunk, pager in _pages(movements, lambda n: urls.paged(urls.MOVEMENTS, n)):
         yield page(urls.paged(urls.MOVEMENTS, number), "movements.html",
                    {"title": _paged_title("Phong trào thi đua", pager),
@@ -135,12 +136,13 @@ def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]
                        edit_path=movement.source, mv=movement, exemplars=chunk, total=len(exemplars),
                        pager=pager, story=story, title_twins=d_twins(movement.name),
                        twins=d_twins(movement.summary, movement.body, movement.launched_by, *movement.legal_basis),
-                       **_card_context(showcase))
+                       **cards)
 
 
 def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     public = showcase.public_exemplars()
     newest = site_date(showcase)
+    cards = _card_context(showcase)
     for dim in DIMENSIONS:
         groups = _groups(showcase, dim, public)
         yield page(urls.browse(dim.prefix), "dimension.html",
@@ -157,7 +159,7 @@ def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
                             "description": f"{vi_number(len(group.exemplars))} điển hình, "
                                            f"{dim.label.lower()}: {group.label}.",
                             "updated": updated, "hide": NO_TOC},
-                           dim=dim, group=group, exemplars=chunk, pager=pager, **_card_context(showcase))
+                           dim=dim, group=group, exemplars=chunk, pager=pager, **cards)
 
 
 def home_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
