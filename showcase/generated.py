@@ -26,6 +26,7 @@ class GeneratedPage:
     meta: dict
     render: Callable[[], str]
     edit_path: str | None = None
+    inputs: tuple = ()  # what the body is rendered from (template, values): see showcase.memo
 
     @property
     def src_uri(self) -> str:

@@ -11,6 +11,8 @@ It stays thin so that moving to another generator is a small change:
 - hands each rendered profile and movement page to the search index (Pagefind, its own
   process on the other core) while the rest of the site renders;
 - dates every page from the content, so two builds of the same content are identical;
+- under `mkdocs serve`, renders again only the pages whose content changed since the
+  previous build (`showcase.memo`) and keeps the search index of the first build;
 - on `mkdocs build`, writes into a temporary sibling of `site/` and swaps it in only when
   the whole build succeeded: a failed build leaves the previous site untouched.
 """
@@ -35,6 +37,7 @@ from mkdocs.utils import get_build_timestamp, write_file
 from showcase.frame import EDIT, Frame, frame_folder, frame_key, marker
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
+from showcase.memo import MEMO
 from showcase.output import render
 from showcase.problems import ProblemError
 from showcase.repository import load_showcase, only
@@ -97,7 +100,10 @@ def on_pre_build(config) -> None:
         _Build.showcase = only(result.showcase, preview.split(","))
         log.info(f"Xem trước {len(_Build.showcase.exemplars)} hồ sơ ({PREVIEW_ENV}={preview}).")
     _close_indexer()  # left over if a previous `mkdocs serve` rebuild failed half-way
-    _Build.indexer = SearchIndexer(Path(config.site_dir) / BUNDLE)
+    if not _Build.atomic:
+        MEMO.start(_Build.showcase)
+    if _Build.atomic or MEMO.search_bundle is None:
+        _Build.indexer = SearchIndexer(Path(config.site_dir) / BUNDLE)
 
 
 def on_files(files, config):
@@ -167,18 +173,29 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    _Build.indexer.add("/" + page.url, output)
+    if _Build.indexer:
+        _Build.indexer.add("/" + page.url, output)
     return output
 
 
 def on_post_build(config) -> None:
     _publish_framed(config)
+    bundle = Path(config.site_dir) / BUNDLE
     indexer, _Build.indexer = _Build.indexer, None
-    try:
-        log.info(f"Đã lập chỉ mục tìm kiếm: {indexer.finish()} trang.")
-    except RuntimeError as exc:
-        raise PluginError(f"Không lập được chỉ mục tìm kiếm ({exc}). Chạy lại lệnh dựng trang; nếu lỗi lặp lại, "
-                          "cài lại môi trường bằng `make install`.") from None
+    if indexer is None:
+        # A rebuild of `mkdocs serve`: indexing every page again would take longer than the
+        # rest of the rebuild; the preview keeps the index of its first build.
+        shutil.copytree(MEMO.search_bundle, bundle)
+        log.info("Tìm kiếm dùng chỉ mục của lần dựng đầu; dừng và chạy lại lệnh xem trước để cập nhật.")
+    else:
+        try:
+            log.info(f"Đã lập chỉ mục tìm kiếm: {indexer.finish()} trang.")
+        except RuntimeError as exc:
+            raise PluginError(f"Không lập được chỉ mục tìm kiếm ({exc}). Chạy lại lệnh dựng trang; nếu lỗi lặp "
+                              "lại, cài lại môi trường bằng `make install`.") from None
+        if not _Build.atomic:
+            MEMO.search_bundle = Path(tempfile.mkdtemp(prefix="showcase-search-")) / BUNDLE
+            shutil.copytree(bundle, MEMO.search_bundle)
     _Build.succeeded = True
 
 
@@ -217,13 +234,14 @@ def _publish_framed(config) -> None:
     site_dir = Path(config.site_dir)
     entries = []
     for generated in _Build.framed:
-        body = generated.render()
+        body = generated.render() if _Build.atomic else MEMO.render(generated)
         key = frame_key(generated, body)
         if key not in frames:
             frames[key] = _render_frame(config, key)
         html = frames[key].fill(generated, body)
         write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(site_dir / generated.dest_uri))
-        _Build.indexer.add("/" + generated.url, html)
+        if _Build.indexer:
+            _Build.indexer.add("/" + generated.url, html)
         entries.append(_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta)))
     _write_sitemap(config, entries)
     if frames:

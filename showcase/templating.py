@@ -102,7 +102,7 @@ def page(url: str, template: str, meta: dict, edit_path: str | None = None, **co
         values = {key: value() if isinstance(value, Lazy) else value for key, value in context.items()}
         return ENV.get_template(template).render(link=Links(url), **values)
 
-    return GeneratedPage(url, meta, body, edit_path)
+    return GeneratedPage(url, meta, body, edit_path, (template, context))
 
 
 def markdown_source(generated: GeneratedPage) -> str:

@@ -1,0 +1,76 @@
+"""Pages kept between the builds of one long-running preview (`mkdocs serve`).
+
+Saving one profile of 10,000 rebuilds the whole site; most pages come out as they were.
+A page's body is a function of its template and its values, so the memo keys it by a
+fingerprint of those: the profiles it shows are identified by
+a digest of their data, the showcase-wide data (criteria, units, movements) and the
+templates by one digest for the whole build. Only pages whose fingerprint changed are
+rendered again: the edited profile, the listings that show it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+from .generated import GeneratedPage
+from .model import Exemplar, Movement, Showcase
+from .templating import Lazy
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class PageMemo:
+    def __init__(self):
+        self._pages: dict[str, tuple[bytes, str]] = {}  # url -> (fingerprint, html)
+        self._digests: dict[int, bytes] = {}  # id(profile) -> digest, for one build
+        self._build = b""
+        self.search_bundle: Path | None = None  # the search index of the first build, reused
+
+    def start(self, showcase: Showcase) -> None:
+        """A new build of `showcase`: pages of an earlier build stay valid only if the
+        showcase-wide data and the templates are unchanged."""
+        self._digests = {}
+        build = _digest(repr((showcase.criteria, showcase.units, showcase.movements,
+                              sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))))
+        if build != self._build:
+            self._pages.clear()
+            self._build = build
+
+    def render(self, page: GeneratedPage) -> str:
+        """The page's body, rendered again only if something it shows has changed."""
+        fingerprint = _digest(repr(page.meta).encode() + self._fingerprint(page.inputs))
+        kept = self._pages.get(page.url)
+        if kept and kept[0] == fingerprint:
+            return kept[1]
+        body = page.render()
+        self._pages[page.url] = (fingerprint, body)
+        return body
+
+    def _fingerprint(self, value) -> bytes:
+        if isinstance(value, (Exemplar, Movement)):
+            key = id(value)
+            if key not in self._digests:
+                self._digests[key] = _digest(repr(value))
+            return self._digests[key]
+        if isinstance(value, Showcase):
+            return b"showcase"  # its data is in the build's digest
+        if isinstance(value, dict):
+            return b"{" + b"".join(str(k).encode() + self._fingerprint(v) for k, v in value.items()) + b"}"
+        if isinstance(value, (list, tuple)):
+            return b"[" + b"".join(self._fingerprint(v) for v in value) + b"]"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self._fingerprint([getattr(value, f.name) for f in dataclasses.fields(value)])
+        if isinstance(value, Lazy):
+            return value.function.__qualname__.encode() + self._fingerprint(value.args)
+        if callable(value):  # helpers given to templates: labels, thumbnails, cards
+            return getattr(value, "__qualname__", type(value).__qualname__).encode()
+        return repr(value).encode()
+
+
+def _digest(data: str | bytes) -> bytes:
+    return hashlib.blake2b(data.encode() if isinstance(data, str) else data, digest_size=16).digest()
+
+
+MEMO = PageMemo()  # lives as long as the process: `mkdocs serve` reloads the adapter, not this module
