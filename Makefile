@@ -31,12 +31,16 @@ generate: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# --dirty: a rebuild rewrites only what changed (MkDocs keeps the previous files; the adapter
+# does the same for profiles and listings). --no-strict: a warning shows, the preview stays up.
+SERVE := $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --dirty --no-strict
+
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(SERVE)
 
 # Preview one or more profiles quickly in a large repository: make preview FILE=exemplars/x.md
 preview: $(STAMP)
-	SHOWCASE_PREVIEW=$(FILE) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	SHOWCASE_PREVIEW=$(FILE) $(SERVE)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --sizes $(N) $(BENCH_ARGS)

@@ -23,8 +23,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 class PageMemo:
     def __init__(self):
-        self._pages: dict[str, tuple[bytes, str]] = {}  # url -> (fingerprint, html)
-        self._digests: dict[int, bytes] = {}  # id(profile) -> digest, for one build
+        self._bodies: dict[str, tuple[bytes, str]] = {}  # url -> (fingerprint, body)
+        self._written: dict[str, bytes] = {}  # url -> digest of the page as last written
+        self._digests: dict[int, tuple[object, bytes]] = {}  # id -> (object, kept alive so no id is reused; digest)
         self._build = b""
         self.search_bundle: Path | None = None  # the search index of the first build, reused
 
@@ -35,33 +36,54 @@ class PageMemo:
         build = _digest(repr((showcase.criteria, showcase.units, showcase.movements,
                               sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))))
         if build != self._build:
-            self._pages.clear()
+            self._bodies.clear()
             self._build = build
 
     def render(self, page: GeneratedPage) -> str:
         """The page's body, rendered again only if something it shows has changed."""
         fingerprint = _digest(repr(page.meta).encode() + self._fingerprint(page.inputs))
-        kept = self._pages.get(page.url)
+        kept = self._bodies.get(page.url)
         if kept and kept[0] == fingerprint:
             return kept[1]
         body = page.render()
-        self._pages[page.url] = (fingerprint, body)
+        self._bodies[page.url] = (fingerprint, body)
         return body
 
+    def unchanged(self, url: str, html: str) -> bool:
+        """Whether `html` is what was written for `url` last time (and remember it)."""
+        digest = _digest(html)
+        same = self._written.get(url) == digest
+        self._written[url] = digest
+        return same
+
+    def forget_all_but(self, urls: set[str]) -> list[str]:
+        """Pages of the previous build that this build no longer has (a profile was
+        withdrawn, a listing shrank): their files must go."""
+        gone = [url for url in self._written if url not in urls]
+        for url in gone:
+            del self._written[url]
+            self._bodies.pop(url, None)
+        return gone
+
     def _fingerprint(self, value) -> bytes:
+        if isinstance(value, (str, int, float, bool, type(None))):
+            return repr(value).encode()
+        key = id(value)
+        if key not in self._digests:
+            self._digests[key] = (value, _digest(self._describe(value)))
+        return self._digests[key][1]
+
+    def _describe(self, value) -> bytes:
         if isinstance(value, (Exemplar, Movement)):
-            key = id(value)
-            if key not in self._digests:
-                self._digests[key] = _digest(repr(value))
-            return self._digests[key]
+            return repr(value).encode()
         if isinstance(value, Showcase):
             return b"showcase"  # its data is in the build's digest
         if isinstance(value, dict):
-            return b"{" + b"".join(str(k).encode() + self._fingerprint(v) for k, v in value.items()) + b"}"
+            return b"{" + b"".join(repr(k).encode() + self._fingerprint(v) for k, v in value.items()) + b"}"
         if isinstance(value, (list, tuple)):
             return b"[" + b"".join(self._fingerprint(v) for v in value) + b"]"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._fingerprint([getattr(value, f.name) for f in dataclasses.fields(value)])
+            return b"".join(self._fingerprint(getattr(value, f.name)) for f in dataclasses.fields(value))
         if isinstance(value, Lazy):
             return value.function.__qualname__.encode() + self._fingerprint(value.args)
         if callable(value):  # helpers given to templates: labels, thumbnails, cards

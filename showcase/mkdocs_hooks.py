@@ -11,8 +11,9 @@ It stays thin so that moving to another generator is a small change:
 - hands each rendered profile and movement page to the search index (Pagefind, its own
   process on the other core) while the rest of the site renders;
 - dates every page from the content, so two builds of the same content are identical;
-- under `mkdocs serve`, renders again only the pages whose content changed since the
-  previous build (`showcase.memo`) and keeps the search index of the first build;
+- under `mkdocs serve` (`make serve` adds `--dirty`), renders and writes again only the
+  pages whose content changed since the previous build (`showcase.memo`) and keeps the
+  search index of the first build;
 - on `mkdocs build`, writes into a temporary sibling of `site/` and swaps it in only when
   the whole build succeeded: a failed build leaves the previous site untouched.
 """
@@ -185,7 +186,8 @@ def on_post_build(config) -> None:
     if indexer is None:
         # A rebuild of `mkdocs serve`: indexing every page again would take longer than the
         # rest of the rebuild; the preview keeps the index of its first build.
-        shutil.copytree(MEMO.search_bundle, bundle)
+        if not bundle.exists():  # `--dirty` keeps it in place
+            shutil.copytree(MEMO.search_bundle, bundle)
         log.info("Tìm kiếm dùng chỉ mục của lần dựng đầu; dừng và chạy lại lệnh xem trước để cập nhật.")
     else:
         try:
@@ -229,23 +231,34 @@ def on_shutdown() -> None:
 
 
 def _publish_framed(config) -> None:
-    """Write every framed page (and feed it to the search index), then the full sitemap."""
+    """Write every framed page (and feed it to the search index), then the full sitemap.
+
+    A preview (`mkdocs serve --dirty`) keeps the previous build's files: pages that come out
+    the same are not written again, pages that no longer exist are removed."""
     frames: dict = {}
     site_dir = Path(config.site_dir)
     entries = []
+    written = 0
     for generated in _Build.framed:
         body = generated.render() if _Build.atomic else MEMO.render(generated)
         key = frame_key(generated, body)
         if key not in frames:
             frames[key] = _render_frame(config, key)
         html = frames[key].fill(generated, body)
-        write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(site_dir / generated.dest_uri))
+        path = site_dir / generated.dest_uri
+        if _Build.atomic or not MEMO.unchanged(generated.url, html) or not path.exists():
+            write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(path))
+            written += 1
         if _Build.indexer:
             _Build.indexer.add("/" + generated.url, html)
         entries.append(_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta)))
+    if not _Build.atomic:
+        for url in MEMO.forget_all_but({page.url for page in _Build.framed}):
+            shutil.rmtree(site_dir / url, ignore_errors=True)
     _write_sitemap(config, entries)
     if frames:
-        log.info(f"Đã tạo {len(_Build.framed)} trang theo {len(frames)} khung giao diện.")
+        log.info(f"Đã tạo {len(_Build.framed)} trang theo {len(frames)} khung giao diện"
+                 + ("." if written == len(_Build.framed) else f", ghi lại {written} trang đã thay đổi."))
     _Build.framed = []
 
 

@@ -62,3 +62,11 @@ def test_a_change_of_showcase_wide_data_renders_every_page(tmp_path):
     units.write_text(units.read_text(encoding="utf-8").replace("Sở Y tế thành phố Hà Nội", "Sở Y tế Hà Nội"),
                      encoding="utf-8")
     assert _render_all(memo, root).keys() == first.keys()
+
+
+def test_pages_written_the_same_are_not_written_again_and_gone_pages_are_named():
+    memo = PageMemo()
+    assert not memo.unchanged("a/", "<p>1</p>") and not memo.unchanged("b/", "<p>2</p>")
+    assert memo.unchanged("a/", "<p>1</p>") and not memo.unchanged("b/", "<p>3</p>")
+    assert memo.forget_all_but({"a/"}) == ["b/"]
+    assert not memo.unchanged("b/", "<p>3</p>")  # forgotten: written again if it comes back
