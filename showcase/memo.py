@@ -19,13 +19,14 @@ from .model import Exemplar, Movement, Showcase
 from .templating import Lazy
 
 TEMPLATES = Path(__file__).parent / "templates"
+SHARED = 8  # lists longer than this are a listing's members, worth describing once
 
 
 class PageMemo:
     def __init__(self):
         self._bodies: dict[str, tuple[bytes, str]] = {}  # url -> (fingerprint, body)
         self._written: dict[str, bytes] = {}  # url -> digest of the page as last written
-        self._digests: dict[int, tuple[object, bytes]] = {}  # id -> (object, kept alive so no id is reused; digest)
+        self._digests: dict[int, tuple[object, bytes]] = {}  # id -> (object, digest), for one build
         self._build = b""
         self.search_bundle: Path | None = None  # the search index of the first build, reused
 
@@ -68,10 +69,13 @@ class PageMemo:
     def _fingerprint(self, value) -> bytes:
         if isinstance(value, (str, int, float, bool, type(None))):
             return repr(value).encode()
-        key = id(value)
-        if key not in self._digests:
-            self._digests[key] = (value, _digest(self._describe(value)))
-        return self._digests[key][1]
+        if isinstance(value, (Exemplar, Movement)) or (isinstance(value, (list, tuple)) and len(value) > SHARED):
+            # Shared by many pages (a profile, the members of a listing): described once per build.
+            key = id(value)
+            if key not in self._digests:
+                self._digests[key] = (value, _digest(self._describe(value)))  # kept alive: no id is reused
+            return self._digests[key][1]
+        return self._describe(value)
 
     def _describe(self, value) -> bytes:
         if isinstance(value, (Exemplar, Movement)):
@@ -79,11 +83,13 @@ class PageMemo:
         if isinstance(value, Showcase):
             return b"showcase"  # its data is in the build's digest
         if isinstance(value, dict):
-            return b"{" + b"".join(repr(k).encode() + self._fingerprint(v) for k, v in value.items()) + b"}"
+            return b"{" + b",".join(repr(k).encode() + b":" + self._fingerprint(v) for k, v in value.items()) + b"}"
         if isinstance(value, (list, tuple)):
-            return b"[" + b"".join(self._fingerprint(v) for v in value) + b"]"
+            return b"[" + b",".join(self._fingerprint(v) for v in value) + b"]"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return b"".join(self._fingerprint(getattr(value, f.name)) for f in dataclasses.fields(value))
+            if value.__dataclass_params__.frozen:  # small values (a facet, a pager, a photo): their repr says it all
+                return repr(value).encode()
+            return type(value).__name__.encode() + self._describe(vars(value))
         if isinstance(value, Lazy):
             return value.function.__qualname__.encode() + self._fingerprint(value.args)
         if callable(value):  # helpers given to templates: labels, thumbnails, cards
