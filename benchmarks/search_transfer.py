@@ -5,7 +5,8 @@ plain static host without gzip; Pagefind's chunks are compressed already, Materi
 `search_index.json` is not, so its gzip size is reported beside it).
 
 - Pagefind: open a profile page, then in the page
-  `const pf = await import('<base>pagefind/pagefind.js'); await pf.init();
+  `const pf = await import('<base>pagefind/pagefind.js'); await pf.options({noWorker: true});
+   await pf.init();
    const r = await pf.search(query); await Promise.all(r.results.slice(0, 5).map(x => x.data()))`
   and sum every response whose URL contains `/pagefind/` (whatever the page itself loaded
   counts too: a reader pays for it).
@@ -125,6 +126,7 @@ def pagefind_transfer(site: Path, page: Path, query: str, bundle: str = "pagefin
             result = tab.evaluate(
                 """async ([bundle, query]) => {
                     const pf = await import(bundle + 'pagefind.js');
+                    if (pf.options) await pf.options({noWorker: true});  // as the site's search page does
                     if (pf.init) await pf.init();
                     const r = await pf.search(query);
                     const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));

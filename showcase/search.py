@@ -15,6 +15,7 @@ import base64
 import collections
 import json
 import multiprocessing
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -54,6 +55,19 @@ def d_twins(*texts: str) -> str:
             if "đ" in word or "Đ" in word:
                 seen.setdefault(fold(word), None)
     return " ".join(seen)
+
+
+def search_keywords(title: str, province: str, *texts: str) -> str:
+    """The words a profile is found by besides its name: its province, then the words of
+    `texts` (place, field) that neither the title nor an earlier text has, once each."""
+    seen = {word.lower() for word in _WORD.findall(title)}
+    words = []
+    for index, text in enumerate((province, *texts)):
+        for word in _WORD.findall(text):
+            if word.lower() not in seen or index == 0:
+                seen.add(word.lower())
+                words.append(word)
+    return " ".join(dict.fromkeys(words))
 
 
 class SearchIndexer:
@@ -105,6 +119,13 @@ class SearchIndexer:
 
 
 IN_FLIGHT = 64  # pages handed to Pagefind and not yet answered: bounds the client's memory
+# Pagefind 1.5.2 cuts its index into chunks by counting unaccented word positions only; in
+# Vietnamese, where most words carry a tone mark, its chunks came out up to thirty times the
+# intended size, and a first query downloaded two of them (upstream issue #1211, fixed after
+# 1.5.2 by PR #1316). A smaller count per chunk gives chunks nearer the intended size; much
+# smaller ones (60) cost prefix matching: "nguyen van a" no longer found "Nguyễn Văn An".
+# Revisit when upgrading Pagefind: with that fix this setting would make chunks too small.
+CHUNK_SIZE_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "1000"}
 
 
 def _feed(conn, output_dir: str) -> None:
@@ -117,6 +138,7 @@ def _feed(conn, output_dir: str) -> None:
         return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
 
     service = None
+    os.environ.update(CHUNK_SIZE_ENV)  # read by Pagefind's process, started here
     try:
         service, index = call(_open())
         in_flight: collections.deque = collections.deque()

@@ -24,7 +24,7 @@ from .generated import GeneratedFile, GeneratedPage
 from .images import Photo, photo_of
 from .model import Exemplar, Movement, Showcase
 from .opendata import exemplars_csv, exemplars_json, feed
-from .search import d_twins, search_page
+from .search import d_twins, search_keywords, search_page
 from .stats_pages import stats_files
 from .story import render_story
 from .templating import Lazy, page, render, vi_number
@@ -104,13 +104,12 @@ def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile |
             meta.update(image=urls.absolute(site_url, photo.share.src_uri), image_alt=photo.alt,
                         image_width=photo.share.width, image_height=photo.share.height)
         shown = facets(showcase, exemplar)
-        twins = Lazy(d_twins, exemplar.summary, exemplar.place, showcase.units[exemplar.nominated_by].name,
-                     *exemplar.achievements,
-                     *(v.text for f in shown for v in f.values),
-                     *(f"{c.title} {c.issuer} {c.decision}" for c in exemplar.commendations))
+        keywords = search_keywords(exemplar.name, exemplar.province.name, exemplar.place,
+                                   showcase.criteria.label("fields", exemplar.field))
         yield page(urls.profile(exemplar.slug), "profile.html", meta, edit_path=exemplar.source,
-                   e=exemplar, sc=showcase, photo=photo, facets=shown, twins=twins,
-                   title_twins=Lazy(d_twins, exemplar.name), story=Lazy(render_story, exemplar.body),
+                   e=exemplar, sc=showcase, photo=photo, facets=shown, keywords=keywords,
+                   twins=Lazy(d_twins, keywords), title_twins=Lazy(d_twins, exemplar.name),
+                   title_folded=Lazy(fold, exemplar.name), story=Lazy(render_story, exemplar.body),
                    label=showcase.criteria.label)
 
 

@@ -36,7 +36,8 @@ let shown = 0;
 async function engine() {
   if (!pagefind) {
     pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname });
+    // noWorker: searching on the main thread spares a phone the worker script (41 KB).
+    await pagefind.options({ baseUrl: siteRoot.pathname, noWorker: true });
     await pagefind.init();
   }
   return pagefind;
@@ -135,7 +136,7 @@ async function showMore(queryWords) {
   const loaded = await Promise.all(batch.map((r) => r.data()));
   if (queryWords.length && queryWords.some((w) => /[^a-z0-9]/.test(w))) {
     const exact = (d) => {
-      const own = new Set(words(`${d.meta.title} ${d.content}`));
+      const own = new Set(words(`${d.meta.title} ${d.meta.summary || ""} ${d.content}`));
       return queryWords.filter((w) => own.has(w)).length;
     };
     loaded.forEach((d, i) => (d.rank = [-exact(d), i]));
