@@ -1,7 +1,8 @@
 """Check profiles against the data contract and selection criteria.
 
-Usage: python scripts/validate.py [PATH ...] [--format text|github|json] [--root DIR]
+Usage: python scripts/validate.py [PATH ...] [--format text|github|json] [--root DIR] [--no-cache]
 Exit status: 0 valid (warnings allowed), 1 errors found, 2 bad usage.
+Unchanged profiles are not checked again: their results are kept in .site-cache/validation/.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", help="tệp cần kiểm tra (mặc định: toàn bộ kho)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="định dạng kết quả")
     parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="kiểm tra lại mọi hồ sơ, không dùng kết quả đã lưu trong .site-cache/validation/")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     if not (root / "criteria.yml").is_file():
@@ -36,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
                 targets.append(path.relative_to(root).as_posix())
             except ValueError:
                 parser.error(f"tệp {raw} nằm ngoài kho {root}")
-    result = load_showcase(root, targets=targets)
+    result = load_showcase(root, targets=targets, cache=not args.no_cache)
     files = len(targets) if targets is not None else result.files
     sys.stdout.write(render(result.problems, files, args.format) + "\n")
     return 1 if result.errors else 0

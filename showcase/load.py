@@ -8,6 +8,8 @@ the result is a value or a located `ProblemError`, never a traceback.
 
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,8 @@ FENCE = "---"
 _STR_TAG = "tag:yaml.org,2002:str"
 
 KeyPath = tuple
+# A line that is only `---` or `...` (then any whitespace that `str.rstrip` would drop).
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass
@@ -39,7 +43,7 @@ class Document:
 
     @property
     def slug(self) -> str:
-        return Path(self.rel).stem
+        return stem(self.rel)
 
     def line(self, *keys: Any) -> int | None:
         """The line of a key (or list item); falls back to its parent, then line 1."""
@@ -50,19 +54,31 @@ class Document:
         return 1
 
 
-def read_text(path: Path, rel: str, max_bytes: int) -> str:
-    """File text as NFC with LF line ends; a BOM is accepted."""
+def stem(rel: str) -> str:
+    """`Path(rel).stem` without building a Path (called for every profile, several times)."""
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def read_bytes(path: Path, rel: str, max_bytes: int) -> bytes:
+    """The file's bytes; a located problem when it is too large or unreadable."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > max_bytes:
             raise ProblemError(Problem(
                 "DH006", rel, None,
                 f"Tệp quá lớn ({size:,} byte, tối đa {max_bytes:,} byte).".replace(",", "."),
                 "Rút gọn nội dung; ảnh đặt thành tệp riêng, không nhúng vào văn bản."))
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            return file.read()
     except OSError as exc:
         raise ProblemError(Problem("DH001", rel, None, f"Không đọc được tệp: {exc.strerror}.",
                                    "Kiểm tra tệp có tồn tại và có quyền đọc.")) from None
+
+
+def decode(raw: bytes, rel: str) -> str:
+    """Bytes as NFC text with LF line ends; a BOM is accepted."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,20 +86,28 @@ def read_text(path: Path, rel: str, max_bytes: int) -> str:
         raise ProblemError(Problem(
             "DH001", rel, line, "Tệp không được mã hoá UTF-8.",
             "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).")) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def read_text(path: Path, rel: str, max_bytes: int) -> str:
+    """File text as NFC with LF line ends; a BOM is accepted."""
+    return decode(read_bytes(path, rel, max_bytes), rel)
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     """(front-matter YAML, body, line where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FENCE:
+    first = text.partition("\n")[0]
+    if first.rstrip() != FENCE:
         raise ProblemError(Problem(
             "DH002", rel, 1, "Tệp không có phần khai báo (front-matter) nên sẽ bị bỏ qua.",
             "Dòng đầu tiên của tệp phải là `---`, tiếp theo là các trường, rồi một dòng `---`."))
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    start = len(first) + 1
+    close = _CLOSING_FENCE.search(text, start)  # the body, most of the file, is never split into lines
+    if close:
+        yaml_text = text[start:close.start() - 1] if close.start() > start else ""
+        return yaml_text, text[close.end() + 1:], text.count("\n", 0, close.start()) + 2
     raise ProblemError(Problem(
         "DH003", rel, 1, "Phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại.",
         "Thêm một dòng chỉ có `---` sau trường cuối cùng, trước phần nội dung."))
@@ -113,7 +137,11 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Any, dict[KeyP
 
 
 def load_markdown(path: Path, rel: str, max_bytes: int) -> Document:
-    text = read_text(path, rel, max_bytes)
+    return parse_markdown(read_text(path, rel, max_bytes), path, rel)
+
+
+def parse_markdown(text: str, path: Path, rel: str) -> Document:
+    """A profile from its text (see `decode`)."""
     yaml_text, body, body_line = split_front_matter(text, rel)
     meta, lines = parse_yaml(yaml_text, rel, first_line=2)
     if meta is None:

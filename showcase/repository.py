@@ -6,32 +6,38 @@ reports and the tests. It never raises on bad content: problems come back as dat
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-import multiprocessing
+import gc
+import itertools
 import os
+import pickle
 import re
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .calendar import load_calendar
+from .cache import ValidationCache, digest, fingerprint, write_shard
 from .criteria import Criteria, load_criteria
-from .load import Document, load_markdown, load_yaml_file
+from .load import Document, decode, load_markdown, load_yaml_file, parse_markdown, read_bytes, stem
 from .model import Commendation, Consent, Exemplar, Movement, Showcase, Unit
 from .problems import Problem, ProblemError
 from .provinces import load_provinces
 from .rules.context import Context, problem
-from .rules.fields import check_exemplar_fields, check_movement_fields
+from .rules.fields import check_exemplar_dates, check_exemplar_fields, check_movement_fields
 from .rules.media import check_html, check_links, check_photo, is_photo_file
 from .rules.privacy import check_consent, check_personal_data
 from .rules.quota import check_quotas
-from .rules.references import check_duplicates, check_exemplar_references
+from .rules.references import check_duplicates, check_exemplar_references, identity
 from .text import slugify
 
-EXEMPLAR_RULES = (check_exemplar_fields, check_exemplar_references, check_personal_data, check_consent,
-                  check_photo, check_links, check_html)
+# Rules over one profile. The first read the file and criteria.yml alone: their problems are
+# cached with the file's digest (see cache.py). The others read more (other files, today, the
+# photo on disk) and run on every profile every time.
+FILE_RULES = (check_exemplar_fields, check_personal_data, check_consent, check_links, check_html)
+LIVE_RULES = (check_exemplar_references, check_exemplar_dates, check_photo)
 MOVEMENT_RULES = (check_movement_fields, check_personal_data, check_links, check_html)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -51,47 +57,64 @@ class Result:
         return [p for p in self.problems if not p.is_error]
 
 
-def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date | None = None) -> Result:
+def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date | None = None,
+                  cache: bool = True) -> Result:
     """Load and validate everything under `root`.
 
     `targets` (paths relative to root) limits the report to those files and applies the
     date rules ("not in the future") to them only; cross-file rules still see every file.
+    `cache`: reuse and update the per-file results kept in `.site-cache/validation/`.
     """
-    root = Path(root).resolve()
-    today = today or dt.date.today()
+    with _collector_paused():
+        return _load_showcase(Path(root).resolve(), targets, today or dt.date.today(), cache)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Loading makes hundreds of thousands of small containers and no garbage cycles: the cyclic
+    collector, run again and again over the growing heap, cost more than a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache: bool) -> Result:
     problems: list[Problem] = []
     try:
         criteria = load_criteria(root / "criteria.yml")
     except ProblemError as exc:
         return Result(None, [exc.problem])
     units, unit_lines = _load_units(root, criteria, problems)
-    try:
-        load_calendar(root)  # the site reads it too; an editor should hear of a mistake here first
-    except ProblemError as exc:
-        problems.append(exc.problem)
+    _check_calendar(root, problems)
     limit = criteria.limits["file_max_bytes"]
     movement_paths = _profile_paths(root, "movements", problems)
     movements = [doc for path, rel in movement_paths if (doc := _load(path, rel, limit, problems))]
     exemplar_paths = _profile_paths(root, "exemplars", problems)
     ctx = Context(root, criteria, load_provinces(), units, {d.slug: d for d in movements}, {}, today,
                   set(targets) if targets is not None else None,
-                  {"unit_lines": unit_lines,
+                  {"unit_lines": unit_lines, "identities": {},
                    "exemplar_paths": [rel for _, rel in exemplar_paths],
                    "movement_paths": [rel for _, rel in movement_paths]})
     for doc in movements:
         for rule in MOVEMENT_RULES:
             problems.extend(rule(doc, ctx))
-    for doc, found in _load_and_check_exemplars(exemplar_paths, ctx, limit):
+    store = ValidationCache(root, fingerprint(root)) if cache else None
+    for doc, found, identity in _load_and_check_exemplars(exemplar_paths, ctx, limit, store):
         problems.extend(found)
         if doc is not None:
             ctx.exemplars[doc.rel] = doc
+            ctx.extra["identities"][doc.rel] = identity
     exemplars = list(ctx.exemplars.values())
     problems.extend(check_duplicates(ctx))
     problems.extend(check_quotas(ctx))
+    failed = {p.path for p in problems if p.is_error}  # all files: a broken one outside `targets` stays out too
     if targets is not None:
         problems = [p for p in problems if p.path in ctx.targets]
     problems.sort(key=Problem.sort_key)
-    failed = {p.path for p in problems if p.is_error}
     showcase = Showcase(root, criteria, ctx.provinces,
                         {uid: Unit(uid, e["name"], e["level"]) for uid, e in units.items()}, {}, {})
     for doc in movements:
@@ -101,6 +124,16 @@ def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date |
         if doc.rel not in failed:
             showcase.exemplars[doc.slug] = _exemplar(doc, ctx)
     return Result(showcase, problems, len(exemplar_paths) + len(movement_paths) + 2)
+
+
+def _check_calendar(root: Path, problems: list[Problem]) -> None:
+    """The site reads calendar.yml too; an editor should hear of a mistake here first."""
+    from .calendar import load_calendar  # not at the top: worker processes import this module, without iCalendar
+
+    try:
+        load_calendar(root)
+    except ProblemError as exc:
+        problems.append(exc.problem)
 
 
 def _load_units(root: Path, criteria: Criteria, problems: list[Problem]) -> tuple[dict[str, dict], dict[str, int]]:
@@ -144,10 +177,9 @@ def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tup
     found: list[tuple[Path, str]] = []
     if not base.is_dir():
         return found
-    for path in sorted(base.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(base).parts):
-            continue
-        rel = path.relative_to(root).as_posix()
+    for parts, full in _files_under(str(base)):
+        path = Path(full)
+        rel = f"{folder}/{'/'.join(parts)}"
         if path.suffix != ".md":
             if folder == "exemplars" and is_photo_file(path):
                 continue
@@ -158,10 +190,36 @@ def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tup
                 if is_markdown else f"Tệp `{path.name}` không phải hồ sơ (.md) hay ảnh nên sẽ bị bỏ qua.",
                 f"Đổi tên thành `{path.stem}.md`." if is_markdown else "Xoá tệp này hoặc chuyển ra ngoài thư mục."))
             continue
-        if not SLUG.match(path.stem):
+        if not SLUG.match(stem(rel)):
             problems.append(problem("DH010", rel, None, f"Tên tệp `{path.name}` phải viết không dấu, chữ thường, "
                                     "nối bằng gạch ngang.", f"Đổi tên thành `{slugify(path.stem) or 'ho-so'}.md`."))
         found.append((path, rel))
+    return found
+
+
+def _files_under(base: str) -> list[tuple[tuple[str, ...], str]]:
+    """(parts below `base`, full path) of every file, sorted as `sorted(Path(base).rglob("*"))` sorts
+    them; hidden files and folders are left out, and symlinked folders are not entered (as rglob)."""
+    found = []
+    pending = [((), base)]
+    while pending:
+        parts, directory = pending.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(((*parts, entry.name), entry.path))
+                elif entry.is_file():
+                    found.append(((*parts, entry.name), entry.path))
+            except OSError:
+                continue
+    found.sort()
     return found
 
 
@@ -177,41 +235,126 @@ def _load(path: Path, rel: str, max_bytes: int, problems: list[Problem]) -> Docu
 # work over every core; the rules across files (duplicates, quotas) run afterwards.
 PARALLEL_FROM = 1500  # below this, starting worker processes costs more than it saves
 BATCH = 250
+START_METHOD: str | None = None  # None: "fork" where it is safe, else "spawn"
 _worker_ctx: Context | None = None
+_worker_cache: tuple | None = None  # where a worker writes its shard of the validation cache
 
 
-def _load_and_check_exemplars(paths: list[tuple[Path, str]], ctx: Context,
-                              max_bytes: int) -> Iterator[tuple[Document | None, list[Problem]]]:
-    workers = os.cpu_count() or 1
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        yield from _check_batch(paths, ctx, max_bytes)
-        return
-    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
-    # "spawn": the caller may be a threaded process (mkdocs serve), where fork is unsafe.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker, initargs=(ctx,)) as pool:
-        for results in pool.map(_check_batch_in_worker, batches, [max_bytes] * len(batches)):
-            yield from results
-
-
-def _init_worker(ctx: Context) -> None:
-    global _worker_ctx
-    _worker_ctx = ctx
-
-
-def _check_batch_in_worker(paths: list[tuple[Path, str]], max_bytes: int):
-    return list(_check_batch(paths, _worker_ctx, max_bytes))
-
-
-def _check_batch(paths: list[tuple[Path, str]], ctx: Context, max_bytes: int):
+def _load_and_check_exemplars(paths: list[tuple[Path, str]], ctx: Context, max_bytes: int,
+                              store: ValidationCache | None) -> list[tuple[Document | None, list[Problem], tuple]]:
+    """Each profile's document (None if it cannot be read), problems and identity (for DH208), in
+    the order of `paths`."""
+    checked: dict[str, tuple[tuple, tuple | None]] = {}  # rel -> (entry, live problems or None)
+    missed = []
     for path, rel in paths:
-        found: list[Problem] = []
-        doc = _load(path, rel, max_bytes, found)
-        if doc is not None:
-            for rule in EXEMPLAR_RULES:
-                found.extend(rule(doc, ctx))
-            doc.text = ""  # only the personal-data scan reads it; the site needs the body alone
-        yield doc, found
+        entry = store.lookup(path, rel, max_bytes) if store else None
+        if entry is None:
+            missed.append(rel)
+        else:
+            checked[rel] = (entry, None)
+    for rel, entry, live in _check_all(missed, ctx, max_bytes, store):
+        checked[rel] = (entry, live)
+    if store is not None:
+        store.save()  # before any caller could touch the documents, which share the entries' values
+    results = []
+    for path, rel in paths:
+        (meta, lines, body, body_line, found, identity), live = checked[rel]
+        problems = [Problem(*row) for row in found]
+        doc = None
+        if meta is not None:
+            doc = Document(path, rel, meta, body, body_line, lines)
+            if live is None:
+                live = [_row(p) for rule in LIVE_RULES for p in rule(doc, ctx)]
+            problems.extend(Problem(*row) for row in live)
+        results.append((doc, problems, identity))
+    return results
+
+
+def _check_all(rels: list[str], ctx: Context, max_bytes: int, store: ValidationCache | None) -> list[tuple]:
+    """(rel, entry, live problems) of each file, checked afresh; the entries go to the store."""
+    workers = os.cpu_count() or 1
+    if len(rels) < PARALLEL_FROM or workers < 2:
+        results = _check_files(rels, ctx, max_bytes)
+        for rel, stamp, entry, _ in results:
+            if store is not None and stamp is not None:
+                store.put(rel, stamp, entry)
+        return [(rel, entry, live) for rel, _, entry, live in results]
+    import multiprocessing  # not at the top: a run with everything cached starts no process
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [rels[i:i + BATCH] for i in range(0, len(rels), BATCH)]
+    # The workers need neither the other profiles nor the lists of every path.
+    worker_ctx = dataclasses.replace(ctx, exemplars={}, extra={})
+    cache_target = store.target() if store else None
+    results = []
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_start_method()),
+                             initializer=_init_worker, initargs=(worker_ctx, cache_target)) as pool:
+        for shard, data, live, unstored in pool.map(_check_batch_in_worker, batches, itertools.repeat(max_bytes)):
+            entries = pickle.loads(data)[2]  # from our own worker
+            if store is not None and shard is not None:
+                store.adopt(shard, entries)
+            elif store is not None:
+                for rel, (stamp, entry) in entries.items():
+                    store.put(rel, stamp, entry)
+            results += [(rel, entry, live[rel]) for rel, (_, entry) in entries.items()]
+            results += unstored
+    return results
+
+
+def _start_method() -> str:
+    # "fork" starts a worker in milliseconds, without importing anything again; it is unsafe
+    # in a threaded process (mkdocs serve), and not offered or not safe off Linux: "spawn" there.
+    if START_METHOD:
+        return START_METHOD
+    return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
+
+
+def _init_worker(ctx: Context, cache_target: tuple | None) -> None:
+    global _worker_ctx, _worker_cache
+    _worker_ctx, _worker_cache = ctx, cache_target
+
+
+def _check_batch_in_worker(rels: list[str], max_bytes: int) -> tuple:
+    """(shard written or None, its bytes, live problems by rel, results not to cache): the worker
+    writes its own shard of the cache, and the parent reads the same bytes, pickled once."""
+    results = _check_files(rels, _worker_ctx, max_bytes)
+    entries = {rel: (stamp, entry) for rel, stamp, entry, _ in results if stamp is not None}
+    if _worker_cache is None:
+        shard, data = None, pickle.dumps((None, None, entries), protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        shard, data = write_shard(_worker_cache, entries)
+    live = {rel: found for rel, stamp, _, found in results if stamp is not None}
+    return shard, data, live, [(rel, entry, found) for rel, stamp, entry, found in results if stamp is None]
+
+
+def _check_files(rels: list[str], ctx: Context, max_bytes: int) -> list[tuple]:
+    """(rel, digest or None, entry, live problems) per profile; plain data, cheap to send and to cache.
+
+    entry: (meta, lines, body, body_line, problems of FILE_RULES, identity for DH208), or (None,
+    None, None, None, (the problem,), None) when the file cannot be loaded. The digest is None
+    when the problem is not in the bytes (unreadable, too large): such a result is not cached.
+    """
+    results = []
+    for rel in rels:
+        path = ctx.root / rel
+        stamp = None
+        try:
+            raw = read_bytes(path, rel, max_bytes)
+            stamp = digest(raw)
+            doc = parse_markdown(decode(raw, rel), path, rel)
+        except ProblemError as exc:
+            results.append((rel, stamp, (None, None, None, None, (_row(exc.problem),), None), ()))
+            continue
+        found = tuple(_row(p) for rule in FILE_RULES for p in rule(doc, ctx))
+        doc.text = ""  # only the personal-data scan reads it
+        live = tuple(_row(p) for rule in LIVE_RULES for p in rule(doc, ctx))
+        entry = (doc.meta, doc.lines, doc.body, doc.body_line, found, identity(doc.meta))
+        results.append((rel, stamp, entry, live))
+    return results
+
+
+def _row(p: Problem) -> tuple:
+    return (p.code, p.path, p.line, p.message, p.hint, p.severity)
 
 
 def _movement(doc: Document) -> Movement:
@@ -227,7 +370,7 @@ def _exemplar(doc: Document, ctx: Context) -> Exemplar:
     return Exemplar(
         slug=doc.slug, source=doc.rel, name=m["name"].strip(), kind=m["kind"], category=m["category"],
         summary=m["summary"].strip(), field=m["field"], year=m["year"], nominated_by=m["nominated_by"],
-        province=ctx.provinces.resolve(m["province"]), place=(m.get("place") or "").strip(),
+        province=ctx.province(m["province"]), place=(m.get("place") or "").strip(),
         movements=list(m["movements"]), criteria=list(m["criteria"]), achievements=list(m["achievements"]),
         commendations=[Commendation(c["title"], c["form"], c["issuer"], c["decision"], c["date"])
                        for c in m.get("commendations") or []],

@@ -275,3 +275,28 @@ def test_old_province_names_the_new_one(tmp_path):
     repo.replace(A, "province: ninh-binh", "province: Bà Rịa - Vũng Tàu")
     (hit,) = [p for p in repo.validate().problems if p.code == "DH206"]
     assert "Hồ Chí Minh" in hit.message and "ho-chi-minh" in hit.hint
+
+
+def test_dh103_a_date_with_a_time_is_reported_not_compared(tmp_path):
+    repo = Repo(tmp_path)
+    repo.replace(A, "published: 2025-01-15", "published: 2025-01-15 08:30:00")
+    repo.replace(A, "  date: 2024-10-02", "  date: 2024-10-02 08:30:00")
+    hits = [(p.code, p.line) for p in repo.validate().problems]
+    text = repo.read(A)
+    assert hits == sorted([("DH103", line_of(text, "  date: 2024-10-02 08")), ("DH103", line_of(text, "published: "))],
+                          key=lambda h: h[1])
+
+
+def test_checking_some_files_keeps_broken_others_off_the_site(tmp_path):
+    repo = Repo(tmp_path)
+    repo.replace(B, "name: ", "ten: ")
+    repo.replace("movements/chuyen-doi-so.md", "level: ", "levels: ")
+    result = repo.validate(targets=[A])
+    assert result.problems == []
+    assert "ho-ong-tran-van-b" not in result.showcase.exemplars and "chuyen-doi-so" not in result.showcase.movements
+
+
+def test_dh103_a_list_where_the_kind_is_is_reported_not_hashed(tmp_path):
+    repo = Repo(tmp_path)
+    repo.replace(A, "kind: individual", "kind: [individual]")
+    assert [(p.code, p.line) for p in repo.validate().problems] == [("DH103", 3)]

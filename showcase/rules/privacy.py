@@ -23,11 +23,12 @@ _MIN_DIGITS = 9
 
 def check_personal_data(doc: Document, ctx: Context) -> Iterator[Problem]:
     text = doc.text
-    for match in _in_digit_runs(CITIZEN_ID, text):
+    runs = _digit_runs(text)
+    for match in _in_digit_runs(CITIZEN_ID, text, runs):
         yield problem("DH301", doc, _line(text, match.start()),
                       "Có dãy 12 chữ số giống số định danh cá nhân/căn cước.",
                       "Xoá số này: không công bố số định danh, căn cước trên trang công khai.")
-    for match in _in_digit_runs(PHONE, text):
+    for match in _in_digit_runs(PHONE, text, runs):
         if CITIZEN_ID.fullmatch(re.sub(r"\D", "", match.group())):
             continue
         yield problem("DH302", doc, _line(text, match.start()), "Có số điện thoại.",
@@ -53,15 +54,21 @@ def check_consent(doc: Document, ctx: Context) -> Iterator[Problem]:
                       "Chỉ đăng khi đã có văn bản đồng ý; nếu người được nêu gương rút lại, đặt `status: withdrawn`.")
 
 
-def _in_digit_runs(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, looking only near runs of nine digits or more."""
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of nine digits or more, found once for both patterns."""
+    # A run is digits and separators only: its digits are its length less its separators.
+    return [run.span() for run in _DIGIT_RUN.finditer(text)
+            if len(s := run.group()) - s.count(" ") - s.count(".") - s.count("-") >= _MIN_DIGITS]
+
+
+def _in_digit_runs(pattern: re.Pattern, text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, looking only near the runs of nine digits or more."""
     seen = 0
-    for run in _DIGIT_RUN.finditer(text):
-        if sum(ch.isdigit() for ch in run.group()) >= _MIN_DIGITS:
-            # From before a "+84" and the character before it, for the patterns' look-behinds.
-            for match in pattern.finditer(text, max(run.start() - 4, seen), run.end() + 1):
-                seen = match.end()
-                yield match
+    for start, end in runs:
+        # From before a "+84" and the character before it, for the patterns' look-behinds.
+        for match in pattern.finditer(text, max(start - 4, seen), end + 1):
+            seen = match.end()
+            yield match
 
 
 def _home_addresses(text: str) -> Iterator[re.Match]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 from ..load import Document
 from ..problems import Problem
@@ -38,7 +38,7 @@ def check_exemplar_references(doc: Document, ctx: Context) -> Iterator[Problem]:
                           _suggest(cid, list(ctx.criteria.criteria), ""))
     province = meta.get("province")
     if isinstance(province, (str, int)) and not isinstance(province, bool) and province != "" \
-            and ctx.provinces.resolve(province) is None:
+            and ctx.province(province) is None:
         former = ctx.provinces.former(str(province))
         if former:
             old, new = former
@@ -67,18 +67,27 @@ def check_duplicates(ctx: Context) -> Iterator[Problem]:
                 yield problem("DH207", rel, None,
                               f"Tên tệp `{slug}` trùng với {others} (tên tệp phải duy nhất trong {folder}/).",
                               "Đổi tên tệp, ví dụ thêm tên xã hoặc năm: `nguyen-van-a-gia-vien.md`.")
+    known = ctx.extra.get("identities", {})  # worked out with the file's other checks, and cached
     identities: dict[tuple, Document] = {}
     for doc in ctx.exemplars.values():
-        meta = doc.meta
-        if not isinstance(meta.get("name"), str):
+        key = known[doc.rel] if doc.rel in known else identity(doc.meta)
+        if key is None:
             continue
-        key = (fold(meta["name"]).strip(), meta.get("kind"), str(meta.get("province")), fold(str(meta.get("place") or "")))
         first = identities.setdefault(key, doc)
         if first is not doc:
             yield problem("DH208", doc, doc.line("name"),
-                          f"“{meta['name']}” đã có hồ sơ {first.rel} (cùng tên, loại, tỉnh và nơi).",
+                          f"“{doc.meta['name']}” đã có hồ sơ {first.rel} (cùng tên, loại, tỉnh và nơi).",
                           "Bổ sung thành tích vào hồ sơ đã có thay vì tạo hồ sơ mới; nếu là hai người khác nhau, "
                           "ghi rõ `place` để phân biệt.")
+
+
+def identity(meta: dict) -> tuple | None:
+    """Who a profile is about, for DH208: name and place without tone marks, kind, province."""
+    if not isinstance(meta.get("name"), str):
+        return None
+    kind = meta.get("kind")
+    return (fold(meta["name"]).strip(), kind if isinstance(kind, Hashable) else repr(kind),
+            str(meta.get("province")), fold(str(meta.get("place") or "")))
 
 
 def _items(value) -> Iterator[tuple[int, str]]:
