@@ -85,9 +85,17 @@ def test_deploy_workflow_has_least_privilege_and_one_deployment_at_a_time(deploy
     assert job["permissions"] == {"pages": "write", "id-token": "write"}
     assert job["needs"] == "build" and job["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in build["steps"] if "uses" in s] == [
-        "actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+        "actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/cache",
+        "actions/upload-pages-artifact"]
     assert [s["uses"].split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"]
     assert any("make build" in s.get("run", "") for s in build["steps"])
+
+
+def test_workflows_keep_validation_results_and_photos_between_runs(deploy):
+    pull_request = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    for workflow in (deploy, pull_request):
+        cache = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/cache@"))
+        assert cache["with"]["path"] == ".site-cache"  # showcase/cache.py and showcase/images.py
 
 
 class PullRequestRepo:
