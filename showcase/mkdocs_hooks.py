@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp, write_file
 
+from showcase import urls
 from showcase.frame import EDIT, Frame, frame_folder, frame_key, marker
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
@@ -140,11 +141,10 @@ def on_files(files, config):
             raise PluginError(render([exc.problem], 1, "text")) from None
     # A page alone in its folder gains nothing from a frame, and a frame cannot know where the
     # theme links to the page itself (the header's search form on the search page): MkDocs renders it.
-    lone = {folder for folder, count in Counter(frame_folder(p.url) for p in _Build.framed).items() if count == 1}
-    for page in _Build.framed:
-        if frame_folder(page.url) in lone:
-            files.append(_file(config, page))
-    _Build.framed = [p for p in _Build.framed if frame_folder(p.url) not in lone]
+    folders = Counter(frame_folder(p.url) for p in _Build.framed)
+    for page in [p for p in _Build.framed if folders[frame_folder(p.url)] == 1]:
+        files.append(_file(config, page))
+    _Build.framed = [p for p in _Build.framed if folders[frame_folder(p.url)] > 1]
     return files
 
 
@@ -288,21 +288,21 @@ class _SitemapEntry:
 
     def __init__(self, site_url: str | None, url: str, update_date: str):
         self.page = self
-        self.canonical_url = (site_url.rstrip("/") + "/" + url) if site_url else None
+        self.canonical_url = urls.absolute(site_url, url) if site_url else None
         self.abs_url = "/" + url
         self.update_date = update_date
 
 
 def _write_sitemap(config, framed: list) -> None:
     """The theme's sitemap.xml again, now with the framed pages (MkDocs wrote it before them)."""
-    pages = [f.page for f in _Build.files.documentation_pages() if f.page is not None] + framed
+    files = [f for f in _Build.files.documentation_pages() if f.page is not None] + framed
     context = get_context(_Build.nav, [], config)
-    context["pages"] = [page.file if hasattr(page, "file") else page for page in pages]
+    context["pages"] = files
     xml = _Build.env.get_template("sitemap.xml").render(context)
     path = Path(config.site_dir) / "sitemap.xml"
     write_file(xml.encode("utf-8"), str(path))
     with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, filename=f"{path}.gz", mode="wb",
-                                                         mtime=get_build_timestamp(pages=pages)) as gz:
+                                                         mtime=get_build_timestamp(pages=[f.page for f in files])) as gz:
         gz.write(xml.encode("utf-8"))
 
 
