@@ -71,14 +71,21 @@ class ValidationCache:
     def __init__(self, root: Path, fingerprint: bytes):
         self.folder = Path(root) / FOLDER
         self.fingerprint = fingerprint
-        self.stored: dict[str, tuple[tuple, str]] = {}  # rel -> ((digest, entry), shard)
+        self._stored: dict[str, tuple[tuple, str]] = {}  # rel -> ((digest, entry), shard)
         self.shards: dict[str, int] = {}  # shard -> entries in it
         self.unusable: set[str] = set()  # shards that cannot be read or are not ours
         self.used: dict[str, tuple[tuple, str]] = {}  # the stored entries this run found current
         self.fresh: dict[str, tuple[bytes, tuple]] = {}  # entries made this run
-        self._read()
+        self.read = False  # the shards are read when first needed: a preview's rebuild needs none
+
+    @property
+    def stored(self) -> dict[str, tuple[tuple, str]]:
+        if not self.read:
+            self._read()
+        return self._stored
 
     def _read(self) -> None:
+        self.read = True
         try:
             names = sorted(n for n in os.listdir(self.folder) if n.endswith(SUFFIX) and not n.startswith("."))
         except OSError:
@@ -93,7 +100,7 @@ class ValidationCache:
                 continue
             self.shards[name] = len(entries)
             for rel, stored in entries.items():
-                self.stored[rel] = (stored, name)  # in two shards (two runs at once): one is left unused
+                self._stored[rel] = (stored, name)  # in two shards (two runs at once): one is left unused
 
     def lookup(self, path: Path, rel: str, max_bytes: int) -> tuple | None:
         """The entry stored for `rel` if the file still has the same bytes; None otherwise."""
@@ -127,7 +134,9 @@ class ValidationCache:
 
     def save(self) -> None:
         """Write the entries made this run, with those of shards that are no longer all current
-        (a file changed or gone) or are too small to keep apart; then remove those shards."""
+        (a file changed or gone) or are too small to keep apart; then remove those shards.
+        Shards never read this run (no lookup was made) are left as they are: the entries made
+        are added beside them, and a later run that reads them all merges them."""
         current = collections.Counter(shard for _, shard in self.used.values())
         small = [name for name, size in self.shards.items() if size < SHARD // 2]
         intact = {name for name, size in self.shards.items()

@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp, write_file
 
-from showcase import urls
+from showcase import collector, urls
 from showcase.frame import EDIT, Frame, frame_folder, frame_key, marker
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
@@ -87,7 +87,7 @@ def on_config(config):
 def on_pre_build(config) -> None:
     _Build.html.clear()  # left over if a previous `mkdocs serve` rebuild failed half-way
     root = _root(config)
-    result = load_showcase(root)
+    result = load_showcase(root, recent=None if _Build.atomic else MEMO.loads)
     if result.errors:
         raise PluginError("Nội dung chưa hợp lệ nên không dựng trang web. Sửa các lỗi sau rồi chạy lại:\n"
                           + render(result.problems, result.files, "text"))
@@ -116,8 +116,21 @@ def on_files(files, config):
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"  # edit_uri in mkdocs.yml is the repository root
     in_nav = set(_nav_paths(config.nav or []))
-    frames = os.environ.get(FRAMES_ENV) != "0"
     _Build.framed = []
+    with collector.paused():
+        _generate(config, files, taken, in_nav)
+    # A page alone in its folder gains nothing from a frame, and a frame cannot know where the
+    # theme links to the page itself (the header's search form on the search page): MkDocs renders it.
+    folders = Counter(frame_folder(p.url) for p in _Build.framed)
+    for page in [p for p in _Build.framed if folders[frame_folder(p.url)] == 1]:
+        files.append(_file(config, page))
+    _Build.framed = [p for p in _Build.framed if folders[frame_folder(p.url)] > 1]
+    return files
+
+
+def _generate(config, files, taken: dict, in_nav: set) -> None:
+    """Add what every generator yields: pages to be framed to `_Build.framed`, the rest to `files`."""
+    frames = os.environ.get(FRAMES_ENV) != "0"
     for generate in GENERATORS:
         try:
             for generated in generate(_Build.showcase, config.site_url or ""):
@@ -139,13 +152,6 @@ def on_files(files, config):
                     taken[dest_uri] = src_uri
         except ProblemError as exc:  # a generator's own data file (e.g. calendar.yml) is wrong
             raise PluginError(render([exc.problem], 1, "text")) from None
-    # A page alone in its folder gains nothing from a frame, and a frame cannot know where the
-    # theme links to the page itself (the header's search form on the search page): MkDocs renders it.
-    folders = Counter(frame_folder(p.url) for p in _Build.framed)
-    for page in [p for p in _Build.framed if folders[frame_folder(p.url)] == 1]:
-        files.append(_file(config, page))
-    _Build.framed = [p for p in _Build.framed if folders[frame_folder(p.url)] > 1]
-    return files
 
 
 def on_nav(nav, config, files):
@@ -240,17 +246,22 @@ def _publish_framed(config) -> None:
     entries = []
     written = 0
     for generated in _Build.framed:
-        body = generated.render() if _Build.atomic else MEMO.render(generated)
-        key = frame_key(generated, body)
-        if key not in frames:
-            frames[key] = _render_frame(config, key)
-        html = frames[key].fill(generated, body)
         path = site_dir / generated.dest_uri
-        if _Build.atomic or not MEMO.unchanged(generated.url, html) or not path.exists():
+        kept = None if _Build.atomic else MEMO.page(generated)  # a preview keeps bodies between builds
+        body = kept.body if kept else generated.render()
+        if kept and kept.frame is None:
+            kept.frame = frame_key(generated, body)
+        frame = _frame(config, frames, kept.frame if kept else frame_key(generated, body))
+        html = None
+        # A preview's page made from the same frame and the same values is on disk already.
+        if kept is None or kept.written != frame.digest + kept.fingerprint or not path.exists():
+            html = frame.fill(generated, body)
             write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(path))
             written += 1
+            if kept:
+                kept.written = frame.digest + kept.fingerprint
         if _Build.indexer:
-            _Build.indexer.add("/" + generated.url, html)
+            _Build.indexer.add("/" + generated.url, html or frame.fill(generated, body))
         entries.append(_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta)))
     if not _Build.atomic:
         for url in MEMO.forget_all_but({page.url for page in _Build.framed}):
@@ -260,6 +271,12 @@ def _publish_framed(config) -> None:
         log.info(f"Đã tạo {len(_Build.framed)} trang theo {len(frames)} khung giao diện"
                  + ("." if written == len(_Build.framed) else f", ghi lại {written} trang đã thay đổi."))
     _Build.framed = []
+
+
+def _frame(config, frames: dict, key) -> Frame:
+    if key not in frames:
+        frames[key] = _render_frame(config, key)
+    return frames[key]
 
 
 def _render_frame(config, key) -> Frame:

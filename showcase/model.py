@@ -101,11 +101,16 @@ class Showcase:
     units: dict[str, Unit]
     movements: dict[str, Movement]
     exemplars: dict[str, Exemplar] = field(default_factory=dict)  # withdrawn ones included
+    _public: tuple = field(default=(None, None), init=False, repr=False, compare=False)
 
     def public_exemplars(self) -> list[Exemplar]:
         """Published profiles, newest first; a withdrawn profile is never among them."""
-        return sorted((e for e in self.exemplars.values() if e.is_public),
-                      key=lambda e: (-e.published.toordinal(), e.slug))
+        # Every generator asks; a loaded showcase does not change, so the order is found once.
+        key = (id(self.exemplars), len(self.exemplars))
+        if self._public[0] != key:
+            self._public = (key, sorted((e for e in self.exemplars.values() if e.is_public),
+                                        key=lambda e: (-e.published.toordinal(), e.slug)))
+        return list(self._public[1])
 
     def exemplars_of(self, movement: str) -> list[Exemplar]:
         return [e for e in self.public_exemplars() if movement in e.movements]

@@ -34,23 +34,18 @@ def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> Generated
     return GeneratedFile(urls.FEED, content)
 
 
-def exemplars_json(showcase: Showcase, public: list[Exemplar], photos: dict[str, Photo | None],
-                   site_url: str) -> GeneratedFile:
+def exemplars_json(records: list[dict]) -> GeneratedFile:
     # One profile per line: readable, diffable, and written by json's C encoder (indent= is pure Python).
-    lines = ",\n".join(json.dumps(record(showcase, e, photos[e.slug], site_url), ensure_ascii=False)
-                       for e in public)
-    return GeneratedFile(urls.API_JSON, f'{{"count": {len(public)}, "exemplars": [\n{lines}\n]}}\n')
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in records)
+    return GeneratedFile(urls.API_JSON, f'{{"count": {len(records)}, "exemplars": [\n{lines}\n]}}\n')
 
 
-def exemplars_csv(showcase: Showcase, public: list[Exemplar], photos: dict[str, Photo | None],
-                  site_url: str) -> GeneratedFile:
+def exemplars_csv(records: list[dict]) -> GeneratedFile:
     out = io.StringIO()
     out.write("\ufeff")  # Excel only reads UTF-8 (Vietnamese) correctly with the byte-order mark
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for exemplar in public:
-        row = record(showcase, exemplar, photos[exemplar.slug], site_url)
-        writer.writerow([_cell(key, row[key]) for key in CSV_COLUMNS])
+    writer.writerows([_cell(key, row[key]) for key in CSV_COLUMNS] for row in records)
     return GeneratedFile(urls.API_CSV, out.getvalue())
 
 

@@ -6,10 +6,8 @@ reports and the tests. It never raises on bad content: problems come back as dat
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import itertools
 import os
 import pickle
@@ -19,6 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import collector
 from .cache import ValidationCache, digest, fingerprint, write_shard
 from .criteria import Criteria, load_criteria
 from .load import Document, decode, load_markdown, load_yaml_file, parse_markdown, read_bytes, stem
@@ -58,31 +57,57 @@ class Result:
 
 
 def load_showcase(root: Path, targets: list[str] | None = None, today: dt.date | None = None,
-                  cache: bool = True) -> Result:
+                  cache: bool = True, recent: RecentLoads | None = None) -> Result:
     """Load and validate everything under `root`.
 
     `targets` (paths relative to root) limits the report to those files and applies the
     date rules ("not in the future") to them only; cross-file rules still see every file.
     `cache`: reuse and update the per-file results kept in `.site-cache/validation/`.
+    `recent`: what the previous load in this process found (a preview server's rebuilds).
     """
-    with _collector_paused():
-        return _load_showcase(Path(root).resolve(), targets, today or dt.date.today(), cache)
+    with collector.paused():
+        return _load_showcase(Path(root).resolve(), targets, today or dt.date.today(), cache, recent)
 
 
-@contextlib.contextmanager
-def _collector_paused():
-    """Loading makes hundreds of thousands of small containers and no garbage cycles: the cyclic
-    collector, run again and again over the growing heap, cost more than a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
+class RecentLoads:
+    """What the previous load of a long-running process (`mkdocs serve`) found per profile.
+
+    A file whose status (size, change time, inode) is the same as then is neither read nor
+    checked again, and keeps its `Exemplar` object: the preview's page memo recognises the
+    pages made from it without describing it again. The rules that read other files or
+    today's date still run on every profile, as in any load.
+    """
+
+    def __init__(self):
+        self.fingerprint = b""
+        self.files: dict[str, tuple[tuple, tuple, Exemplar | None]] = {}  # rel -> (status, entry, exemplar)
+
+    def start(self, fingerprint: bytes) -> None:
+        if fingerprint != self.fingerprint:  # criteria.yml or the code changed: every result may differ
+            self.files.clear()
+            self.fingerprint = fingerprint
+
+    def entry(self, rel: str, status: tuple | None) -> tuple | None:
+        kept = self.files.get(rel)
+        return kept[1] if kept and status is not None and kept[0] == status else None
+
+    def exemplar(self, rel: str, entry: tuple) -> Exemplar | None:
+        kept = self.files.get(rel)
+        return kept[2] if kept and kept[1] is entry else None
+
+
+def _status(path: Path) -> tuple | None:
+    """What changes when a file is written: taken before the file is read, so that a result is
+    never kept under the status of a newer version."""
     try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
-def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache: bool) -> Result:
+def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache: bool,
+                   recent: RecentLoads | None) -> Result:
     problems: list[Problem] = []
     try:
         criteria = load_criteria(root / "criteria.yml")
@@ -102,10 +127,17 @@ def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache:
     for doc in movements:
         for rule in MOVEMENT_RULES:
             problems.extend(rule(doc, ctx))
-    store = ValidationCache(root, fingerprint(root)) if cache else None
-    for doc, found, identity in _load_and_check_exemplars(exemplar_paths, ctx, limit, store):
+    stamp = fingerprint(root) if cache or recent else b""
+    store = ValidationCache(root, stamp) if cache else None
+    if recent is not None:
+        recent.start(stamp)
+    statuses = {rel: _status(path) for path, rel in exemplar_paths} if recent is not None else {}
+    entries = {}
+    for doc, entry, found, identity in _load_and_check_exemplars(exemplar_paths, ctx, limit, store, recent,
+                                                                  statuses):
         problems.extend(found)
         if doc is not None:
+            entries[doc.rel] = entry
             ctx.exemplars[doc.rel] = doc
             ctx.extra["identities"][doc.rel] = identity
     exemplars = list(ctx.exemplars.values())
@@ -120,9 +152,17 @@ def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache:
     for doc in movements:
         if doc.rel not in failed:
             showcase.movements[doc.slug] = _movement(doc)
+    kept: dict[str, tuple] = {}
     for doc in exemplars:
+        exemplar = None
         if doc.rel not in failed:
-            showcase.exemplars[doc.slug] = _exemplar(doc, ctx)
+            entry = entries[doc.rel]
+            exemplar = (recent and recent.exemplar(doc.rel, entry)) or _exemplar(doc, ctx)
+            showcase.exemplars[doc.slug] = exemplar
+        if recent is not None:
+            kept[doc.rel] = (statuses[doc.rel], entries[doc.rel], exemplar)
+    if recent is not None:
+        recent.files = kept
     return Result(showcase, problems, len(exemplar_paths) + len(movement_paths) + 2)
 
 
@@ -241,13 +281,19 @@ _worker_cache: tuple | None = None  # where a worker writes its shard of the val
 
 
 def _load_and_check_exemplars(paths: list[tuple[Path, str]], ctx: Context, max_bytes: int,
-                              store: ValidationCache | None) -> list[tuple[Document | None, list[Problem], tuple]]:
-    """Each profile's document (None if it cannot be read), problems and identity (for DH208), in
-    the order of `paths`."""
+                              store: ValidationCache | None, recent: RecentLoads | None,
+                              statuses: dict[str, tuple | None]) -> list[tuple]:
+    """Each profile's (document or None if it cannot be read, entry, problems, identity for
+    DH208), in the order of `paths`."""
     checked: dict[str, tuple[tuple, tuple | None]] = {}  # rel -> (entry, live problems or None)
     missed = []
+    # A preview's rebuild finds nearly every file as it was: the files it does not know (new,
+    # or changed since) are checked afresh, without reading the whole cache from disk.
+    rebuild = bool(recent and recent.files)
     for path, rel in paths:
-        entry = store.lookup(path, rel, max_bytes) if store else None
+        entry = recent.entry(rel, statuses[rel]) if recent else None
+        if entry is None and store and not rebuild:
+            entry = store.lookup(path, rel, max_bytes)
         if entry is None:
             missed.append(rel)
         else:
@@ -258,7 +304,8 @@ def _load_and_check_exemplars(paths: list[tuple[Path, str]], ctx: Context, max_b
         store.save()  # before any caller could touch the documents, which share the entries' values
     results = []
     for path, rel in paths:
-        (meta, lines, body, body_line, found, identity), live = checked[rel]
+        entry, live = checked[rel]
+        meta, lines, body, body_line, found, identity = entry
         problems = [Problem(*row) for row in found]
         doc = None
         if meta is not None:
@@ -266,7 +313,7 @@ def _load_and_check_exemplars(paths: list[tuple[Path, str]], ctx: Context, max_b
             if live is None:
                 live = [_row(p) for rule in LIVE_RULES for p in rule(doc, ctx)]
             problems.extend(Problem(*row) for row in live)
-        results.append((doc, problems, identity))
+        results.append((doc, entry, problems, identity))
     return results
 
 

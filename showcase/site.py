@@ -23,7 +23,7 @@ from .calendar import calendar_files
 from .generated import GeneratedFile, GeneratedPage
 from .images import Photo, photo_of
 from .model import Exemplar, Movement, Showcase
-from .opendata import exemplars_csv, exemplars_json, feed
+from .opendata import exemplars_csv, exemplars_json, feed, record
 from .search import d_twins, search_keywords, search_page
 from .stats_pages import stats_files
 from .story import render_story
@@ -103,14 +103,26 @@ def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile |
             yield from photo.files()
             meta.update(image=urls.absolute(site_url, photo.share.src_uri), image_alt=photo.alt,
                         image_width=photo.share.width, image_height=photo.share.height)
-        shown = facets(showcase, exemplar)
-        keywords = search_keywords(exemplar.name, exemplar.province.name, exemplar.place,
-                                   showcase.criteria.label("fields", exemplar.field))
+        # Values computed from the profile are given as the function and the profile: computed
+        # only if the page is rendered, and known unchanged to the preview's memo when it is.
         yield page(urls.profile(exemplar.slug), "profile.html", meta, edit_path=exemplar.source,
-                   e=exemplar, sc=showcase, photo=photo, facets=shown, keywords=keywords,
-                   twins=Lazy(d_twins, keywords), title_twins=Lazy(d_twins, exemplar.name),
-                   title_folded=Lazy(fold, exemplar.name), story=Lazy(render_story, exemplar.body),
-                   label=showcase.criteria.label)
+                   e=exemplar, sc=showcase, photo=photo, facets=Lazy(facets, showcase, exemplar),
+                   keywords=Lazy(_keywords, showcase, exemplar), twins=Lazy(_keyword_twins, showcase, exemplar),
+                   title_twins=Lazy(d_twins, exemplar.name), title_folded=Lazy(fold, exemplar.name),
+                   story=Lazy(_story, exemplar), label=showcase.criteria.label)
+
+
+def _keywords(showcase: Showcase, exemplar: Exemplar) -> str:
+    return search_keywords(exemplar.name, exemplar.province.name, exemplar.place,
+                           showcase.criteria.label("fields", exemplar.field))
+
+
+def _keyword_twins(showcase: Showcase, exemplar: Exemplar) -> str:
+    return d_twins(_keywords(showcase, exemplar))
+
+
+def _story(exemplar: Exemplar) -> Markup:
+    return render_story(exemplar.body)
 
 
 def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
@@ -158,7 +170,8 @@ def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
                             "description": f"{vi_number(len(group.exemplars))} điển hình, "
                                            f"{dim.label.lower()}: {group.label}.",
                             "updated": updated, "hide": NO_TOC},
-                           dim=dim, group=group, exemplars=chunk, pager=pager, **cards)
+                           dim=dim, heading=group.label, total=len(group.exemplars), exemplars=chunk, pager=pager,
+                           **cards)  # not the group: a page need not change when a profile on another page does
 
 
 def home_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
@@ -186,10 +199,10 @@ def criteria_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
 
 def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
     public = showcase.public_exemplars()
-    photos = {e.slug: photo_of(e, showcase.root) for e in public}
+    records = [record(showcase, e, photo_of(e, showcase.root), site_url) for e in public]
     yield feed(showcase, public, site_url)
-    yield exemplars_json(showcase, public, photos, site_url)
-    yield exemplars_csv(showcase, public, photos, site_url)
+    yield exemplars_json(records)
+    yield exemplars_csv(records)
 
 
 GENERATORS: tuple[Generator, ...] = (profile_pages, movement_pages, browse_pages, home_page, criteria_page,
