@@ -312,7 +312,11 @@ class _SitemapEntry:
 
 def _write_sitemap(config, framed: list) -> None:
     """The theme's sitemap.xml again, now with the framed pages (MkDocs wrote it before them)."""
-    files = [f for f in _Build.files.documentation_pages() if f.page is not None] + framed
+    files = [f for f in _Build.files.documentation_pages() if f.page is not None]
+    for file in files:
+        if file.page.markdown is None:  # a preview's rebuild skips the pages of docs/ it did not change
+            file.page.update_date = _update_date(file.page.meta)
+    files += framed
     context = get_context(_Build.nav, [], config)
     context["pages"] = files
     xml = _Build.env.get_template("sitemap.xml").render(context)
