@@ -12,9 +12,12 @@ from one build to the next (`repository.RecentLoads`), and its digest with it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+import jinja2
 
 from .generated import GeneratedPage
 from .model import Exemplar, Movement, Showcase
@@ -43,6 +46,7 @@ class PageMemo:
         self._build = b""
         self.loads = RecentLoads()  # the profiles of the previous build, for `load_showcase`
         self.search_bundle: Path | None = None  # the search index of the first build, reused
+        self.template_code = TemplateCode()
 
     def start(self, showcase: Showcase) -> None:
         """A new build of `showcase`: pages of an earlier build stay valid only if the
@@ -50,8 +54,7 @@ class PageMemo:
         self._digests = {}
         current = {id(e) for e in showcase.exemplars.values()}
         self._profiles = {key: kept for key, kept in self._profiles.items() if key in current}
-        build = _digest(repr((showcase.criteria, showcase.units, showcase.movements,
-                              sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))))
+        build = _digest(repr((showcase.version, sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))))
         if build != self._build:
             for kept in self._pages.values():
                 kept.fingerprint = b""  # every body is rendered again; what was written stays known
@@ -59,7 +62,7 @@ class PageMemo:
 
     def page(self, page: GeneratedPage) -> Kept:
         """The page's body, rendered again only if something it shows has changed."""
-        fingerprint = _digest(repr((page.meta, page.edit_path)).encode() + self._fingerprint(page.inputs))
+        fingerprint = _digest(repr((page.meta, page.edit_path)) + self._describe(page.inputs))
         kept = self._pages.get(page.url)
         if kept and kept.fingerprint == fingerprint:
             return kept
@@ -77,40 +80,57 @@ class PageMemo:
             del self._pages[url]
         return gone
 
-    def _fingerprint(self, value) -> bytes:
-        if isinstance(value, (str, int, float, bool, type(None))):
-            return repr(value).encode()
-        if isinstance(value, Exemplar):  # the same object as last build if its file is unchanged
+    def _describe(self, value) -> str:
+        """What decides how `value` looks on a page; run over every value of every page."""
+        kind = type(value)
+        if kind in _PLAIN:
+            return repr(value)
+        if kind is Exemplar:  # the same object as last build if its file is unchanged
             key = id(value)
             if key not in self._profiles:
-                self._profiles[key] = (value, _digest(repr(value)))  # kept alive: no id is reused
+                self._profiles[key] = (value, _digest(repr(value)).hex())  # kept alive: no id is reused
             return self._profiles[key][1]
-        if isinstance(value, Movement) or (isinstance(value, (list, tuple)) and len(value) > SHARED):
-            # Shared by many pages (the members of a listing): described once per build.
+        if kind is dict:
+            return "{" + ",".join(f"{k!r}:{self._describe(v)}" for k, v in value.items()) + "}"
+        if kind is Lazy:
+            return value.function.__qualname__ + self._describe(value.args)
+        if (kind is list or kind is tuple) and len(value) <= SHARED:
+            return "[" + ",".join(map(self._describe, value)) + "]"
+        if kind is list or kind is tuple or kind is Movement:
+            # Shared by many pages (the members of a listing, a movement): described once per build.
             key = id(value)
             if key not in self._digests:
-                self._digests[key] = (value, _digest(self._describe(value)))  # kept alive: no id is reused
+                text = repr(value) if kind is Movement else "[" + ",".join(map(self._describe, value)) + "]"
+                self._digests[key] = (value, _digest(text).hex())  # kept alive: no id is reused
             return self._digests[key][1]
-        return self._describe(value)
-
-    def _describe(self, value) -> bytes:
-        if isinstance(value, (Exemplar, Movement)):
-            return repr(value).encode()
-        if isinstance(value, Showcase):
-            return b"showcase"  # its data is in the build's digest
-        if isinstance(value, dict):
-            return b"{" + b",".join(repr(k).encode() + b":" + self._fingerprint(v) for k, v in value.items()) + b"}"
-        if isinstance(value, (list, tuple)):
-            return b"[" + b",".join(self._fingerprint(v) for v in value) + b"]"
+        if kind is Showcase:
+            return "showcase"  # its data is in the build's digest
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             if value.__dataclass_params__.frozen:  # small values (a facet, a pager, a photo): their repr says it all
-                return repr(value).encode()
-            return type(value).__name__.encode() + self._describe(vars(value))
-        if isinstance(value, Lazy):
-            return value.function.__qualname__.encode() + self._fingerprint(value.args)
+                return repr(value)
+            return kind.__name__ + self._describe(vars(value))
         if callable(value):  # helpers given to templates: labels, thumbnails, cards
-            return getattr(value, "__qualname__", type(value).__qualname__).encode()
-        return repr(value).encode()
+            return getattr(value, "__qualname__", kind.__qualname__)
+        return repr(value)
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process: MkDocs makes a new Jinja environment for
+    every build, and compiling Material's templates again was a tenth of a preview's rebuild.
+    Jinja compares each template's source with the checksum kept here, so an edit still shows."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _digest(data: str | bytes) -> bytes:

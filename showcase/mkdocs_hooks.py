@@ -175,6 +175,8 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     env.globals["sc_nav_cache"] = {}  # see overrides/main.html: one per build
+    if not _Build.atomic:
+        env.bytecode_cache = MEMO.template_code
     _Build.env = env
     return env
 

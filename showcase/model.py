@@ -7,6 +7,7 @@ Raw front-matter stays in `load.Document`; these objects hold the values every o
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,10 +86,23 @@ class Exemplar:
     status: str
     featured: bool
     body: str
+    # Values computed from the profile once (see `derive`); a preview keeps them, with the
+    # profile, while its file is unchanged. None: not kept (a one-off build).
+    derived: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_public(self) -> bool:
         return self.status != WITHDRAWN
+
+    def derive(self, key: tuple, make):
+        """`make()`, a value computed from this profile and whatever else `key` names (the
+        showcase's version...), reused while the key is the same. key[0] names the purpose."""
+        if self.derived is None:
+            return make()
+        kept = self.derived.get(key[0])
+        if kept is None or kept[0] != key:
+            kept = self.derived[key[0]] = (key, make())
+        return kept[1]
 
 
 @dataclass
@@ -102,6 +116,15 @@ class Showcase:
     movements: dict[str, Movement]
     exemplars: dict[str, Exemplar] = field(default_factory=dict)  # withdrawn ones included
     _public: tuple = field(default=(None, None), init=False, repr=False, compare=False)
+    _version: str = field(default="", init=False, repr=False, compare=False)
+
+    @property
+    def version(self) -> str:
+        """A digest of the showcase-wide data (criteria, units, movements) every page may show."""
+        if not self._version:
+            self._version = hashlib.blake2b(repr((self.criteria, self.units, self.movements)).encode(),
+                                            digest_size=16).hexdigest()
+        return self._version
 
     def public_exemplars(self) -> list[Exemplar]:
         """Published profiles, newest first; a withdrawn profile is never among them."""

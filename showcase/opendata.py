@@ -34,18 +34,27 @@ def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> Generated
     return GeneratedFile(urls.FEED, content)
 
 
-def exemplars_json(records: list[dict]) -> GeneratedFile:
+def open_data_rows(showcase: Showcase, e: Exemplar, photo: Photo | None, site_url: str) -> tuple[str, list[str]]:
+    """A profile's line of the JSON file and row of the CSV file (kept with the profile in a preview)."""
+    def make() -> tuple[str, list[str]]:
+        row = record(showcase, e, photo, site_url)
+        return json.dumps(row, ensure_ascii=False), [_cell(key, row[key]) for key in CSV_COLUMNS]
+
+    return e.derive(("open-data", showcase.version, site_url, photo), make)
+
+
+def exemplars_json(lines: list[str]) -> GeneratedFile:
     # One profile per line: readable, diffable, and written by json's C encoder (indent= is pure Python).
-    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in records)
-    return GeneratedFile(urls.API_JSON, f'{{"count": {len(records)}, "exemplars": [\n{lines}\n]}}\n')
+    body = ",\n".join(lines)
+    return GeneratedFile(urls.API_JSON, f'{{"count": {len(lines)}, "exemplars": [\n{body}\n]}}\n')
 
 
-def exemplars_csv(records: list[dict]) -> GeneratedFile:
+def exemplars_csv(rows: list[list[str]]) -> GeneratedFile:
     out = io.StringIO()
     out.write("\ufeff")  # Excel only reads UTF-8 (Vietnamese) correctly with the byte-order mark
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    writer.writerows([_cell(key, row[key]) for key in CSV_COLUMNS] for row in records)
+    writer.writerows(rows)
     return GeneratedFile(urls.API_CSV, out.getvalue())
 
 

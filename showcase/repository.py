@@ -157,7 +157,11 @@ def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache:
         exemplar = None
         if doc.rel not in failed:
             entry = entries[doc.rel]
-            exemplar = (recent and recent.exemplar(doc.rel, entry)) or _exemplar(doc, ctx)
+            exemplar = recent.exemplar(doc.rel, entry) if recent else None
+            if exemplar is None:
+                exemplar = _exemplar(doc, ctx)
+                if recent is not None:
+                    exemplar.derived = {}
             showcase.exemplars[doc.slug] = exemplar
         if recent is not None:
             kept[doc.rel] = (statuses[doc.rel], entries[doc.rel], exemplar)

@@ -23,7 +23,7 @@ from .calendar import calendar_files
 from .generated import GeneratedFile, GeneratedPage
 from .images import Photo, photo_of
 from .model import Exemplar, Movement, Showcase
-from .opendata import exemplars_csv, exemplars_json, feed, record
+from .opendata import exemplars_csv, exemplars_json, feed, open_data_rows
 from .search import d_twins, search_keywords, search_page
 from .stats_pages import stats_files
 from .story import render_story
@@ -199,10 +199,10 @@ def criteria_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
 
 def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
     public = showcase.public_exemplars()
-    records = [record(showcase, e, photo_of(e, showcase.root), site_url) for e in public]
+    rows = [open_data_rows(showcase, e, photo_of(e, showcase.root), site_url) for e in public]
     yield feed(showcase, public, site_url)
-    yield exemplars_json(records)
-    yield exemplars_csv(records)
+    yield exemplars_json([json_line for json_line, _ in rows])
+    yield exemplars_csv([csv_row for _, csv_row in rows])
 
 
 GENERATORS: tuple[Generator, ...] = (profile_pages, movement_pages, browse_pages, home_page, criteria_page,
