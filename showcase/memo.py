@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from types import FunctionType, MethodType
 
 import jinja2
 
@@ -105,6 +106,8 @@ class PageMemo:
             return self._digests[key][1]
         if kind is Showcase:
             return "showcase"  # its data is in the build's digest
+        if kind is MethodType or kind is FunctionType:  # helpers given to templates: labels, cards
+            return value.__qualname__
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             if value.__dataclass_params__.frozen:  # small values (a facet, a pager, a photo): their repr says it all
                 return repr(value)

@@ -34,11 +34,13 @@ def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> Generated
     return GeneratedFile(urls.FEED, content)
 
 
-def open_data_rows(showcase: Showcase, e: Exemplar, photo: Photo | None, site_url: str) -> tuple[str, list[str]]:
-    """A profile's line of the JSON file and row of the CSV file (kept with the profile in a preview)."""
-    def make() -> tuple[str, list[str]]:
+def open_data_rows(showcase: Showcase, e: Exemplar, photo: Photo | None, site_url: str) -> tuple[str, str]:
+    """A profile's line of the JSON file and of the CSV file (kept with the profile in a preview)."""
+    def make() -> tuple[str, str]:
         row = record(showcase, e, photo, site_url)
-        return json.dumps(row, ensure_ascii=False), [_cell(key, row[key]) for key in CSV_COLUMNS]
+        out = io.StringIO()
+        csv.writer(out).writerow([_cell(key, row[key]) for key in CSV_COLUMNS])
+        return json.dumps(row, ensure_ascii=False), out.getvalue()
 
     return e.derive(("open-data", showcase.version, site_url, photo), make)
 
@@ -49,12 +51,11 @@ def exemplars_json(lines: list[str]) -> GeneratedFile:
     return GeneratedFile(urls.API_JSON, f'{{"count": {len(lines)}, "exemplars": [\n{body}\n]}}\n')
 
 
-def exemplars_csv(rows: list[list[str]]) -> GeneratedFile:
+def exemplars_csv(lines: list[str]) -> GeneratedFile:
     out = io.StringIO()
     out.write("\ufeff")  # Excel only reads UTF-8 (Vietnamese) correctly with the byte-order mark
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(rows)
+    csv.writer(out).writerow(CSV_COLUMNS)
+    out.writelines(lines)
     return GeneratedFile(urls.API_CSV, out.getvalue())
 
 

@@ -202,7 +202,7 @@ def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
     rows = [open_data_rows(showcase, e, photo_of(e, showcase.root), site_url) for e in public]
     yield feed(showcase, public, site_url)
     yield exemplars_json([json_line for json_line, _ in rows])
-    yield exemplars_csv([csv_row for _, csv_row in rows])
+    yield exemplars_csv([csv_line for _, csv_line in rows])
 
 
 GENERATORS: tuple[Generator, ...] = (profile_pages, movement_pages, browse_pages, home_page, criteria_page,
