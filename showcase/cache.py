@@ -45,7 +45,7 @@ def digest(raw: bytes) -> bytes:
 def fingerprint(root: Path) -> bytes:
     """Everything besides the file itself that the cached rules read."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{FORMAT}\0{sys.version}\0{yaml.__version__}\0{load.Loader.__name__}\0".encode())
+    h.update(f"{FORMAT}\0{sys.version}\0{yaml.__version__}\0{load.SafeLoader.__name__}\0".encode())
     files = [(p.relative_to(PACKAGE).as_posix(), p) for p in sorted(PACKAGE.rglob("*"))
              if p.suffix == ".py" or p.parent.name == "data"]
     for name, path in [*files, ("criteria.yml", Path(root) / "criteria.yml")]:

@@ -19,7 +19,31 @@ import yaml
 
 from .problems import Problem, ProblemError
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(SafeLoader):
+    """PyYAML's safe loader (libyaml's when installed) with a quicker way to the same tags.
+
+    The loader asks `resolve` for the tag of every node, and PyYAML's own looks through its
+    tables step by step each time: a fifth of the time of parsing a profile. Here the tables
+    are merged once by first character; the answers are the same."""
+
+    _by_first = {first: tuple(found) + tuple(SafeLoader.yaml_implicit_resolvers.get(None, ()))
+                 for first, found in SafeLoader.yaml_implicit_resolvers.items() if first is not None}
+    _anywhere = tuple(SafeLoader.yaml_implicit_resolvers.get(None, ()))
+    _fast = not SafeLoader.yaml_path_resolvers  # PyYAML's safe loader has none; if one is added, use PyYAML's
+
+    def resolve(self, kind, value, implicit):
+        if not self._fast:
+            return super().resolve(kind, value, implicit)
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # a plain scalar: maybe a number, a date, a boolean, null
+                for tag, pattern in self._by_first.get(value[:1], self._anywhere):
+                    if pattern.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 MAX_FLOW_DEPTH = 64  # libyaml's composer recurses in C: deep [[[[...]]]] would crash it
 FENCE = "---"
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -8,7 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showcase.load import Document, load_markdown, parse_yaml
+import yaml
+
+from showcase.load import Document, Loader, SafeLoader, load_markdown, parse_yaml
 from showcase.problems import ProblemError
 
 YAMLISH = st.text(alphabet=st.sampled_from(list("ab:- \n\t[]{}&*!|>'\"#%@`,?.0123456789đĐ\ufeff\r")), max_size=200)
@@ -67,3 +69,24 @@ def test_deep_nesting_is_refused_not_crashing():
         assert exc.problem.code == "DH003"
     else:
         raise AssertionError("deep nesting accepted")
+
+
+SCALARS = st.sampled_from(["", "~", "null", "Null", "true", "yes", "off", "0", "-0", "+12", "0x1F", "0o17", "1_000",
+                           "1.5", ".5", "-.inf", ".NaN", "1e3", "2024-04-12", "2024-4-12", "2024-04-12 10:00:00",
+                           "2024-04-12T10:00:00Z", "<<", "=", "Nguyễn Văn A", "đ", "12:30", "'1'", '"true"'])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SCALARS, min_size=1, max_size=6))
+def test_tags_are_resolved_as_pyyaml_resolves_them(values):
+    text = "\n".join(f"k{i}: {value}" for i, value in enumerate(values)) + "\nlist: [" + ", ".join(values) + "]\n"
+
+    def tags(loader):
+        try:
+            root = loader(text).get_single_node()
+        except yaml.YAMLError as exc:
+            return type(exc)
+        return [(key.tag, value.tag, [item.tag for item in value.value] if isinstance(value.value, list) else None)
+                for key, value in root.value]
+
+    assert tags(Loader) == tags(SafeLoader)
