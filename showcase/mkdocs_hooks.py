@@ -11,21 +11,23 @@ It stays thin so that moving to another generator is a small change:
 - hands each rendered profile and movement page to the search index (Pagefind, its own
   process on the other core) while the rest of the site renders;
 - dates every page from the content, so two builds of the same content are identical;
-- under `mkdocs serve` (`make serve` adds `--dirty`), renders and writes again only the
-  pages whose content changed since the previous build (`showcase.memo`) and keeps the
-  search index of the first build;
+- under `mkdocs serve` (`make serve` adds `--dirty`), reads again only the profiles whose
+  files changed (`repository.RecentLoads`), renders and writes again only the pages whose
+  content changed since the previous build (`showcase.memo`) and keeps the search index of
+  the first build;
 - on `mkdocs build`, writes into a temporary sibling of `site/` and swaps it in only when
   the whole build succeeded: a failed build leaves the previous site untouched.
 """
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import logging
 import os
 import shutil
-from collections import Counter
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.commands.build import get_context
@@ -204,7 +206,9 @@ def on_post_build(config) -> None:
             raise PluginError(f"Không lập được chỉ mục tìm kiếm ({exc}). Chạy lại lệnh dựng trang; nếu lỗi lặp "
                               "lại, cài lại môi trường bằng `make install`.") from None
         if not _Build.atomic:
-            MEMO.search_bundle = Path(tempfile.mkdtemp(prefix="showcase-search-")) / BUNDLE
+            stash = tempfile.mkdtemp(prefix="showcase-search-")
+            atexit.register(shutil.rmtree, stash, ignore_errors=True)  # when the preview server stops
+            MEMO.search_bundle = Path(stash) / BUNDLE
             shutil.copytree(bundle, MEMO.search_bundle)
     _Build.succeeded = True
 
