@@ -186,10 +186,12 @@ def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
         "mapping values are not allowed": "có dấu `:` ở chỗ không được phép (đặt giá trị trong ngoặc kép)",
         "could not find expected ':'": "thiếu dấu `:` sau tên trường",
         "found character '\\t' that cannot start any token": "có ký tự Tab; hãy dùng dấu cách",
+        "found a tab character": "có ký tự Tab; hãy dùng dấu cách",
         "did not find expected key": "thụt lề không đều hoặc thiếu tên trường",
         "did not find expected '-' indicator": "thụt lề của danh sách không đều",
         "found undefined alias": "dùng bí danh (alias) không tồn tại",
         "found unexpected end of stream": "tệp kết thúc khi một giá trị chưa đóng (thiếu dấu ngoặc kép?)",
+        "did not find expected ','": "danh sách trong ngoặc `[ ]` hoặc `{ }` chưa đóng, hoặc thiếu dấu phẩy giữa các mục",
         "expected a single document in the stream": "chỉ được có một phần khai báo",
     }
     problem = (exc.problem or "").strip()

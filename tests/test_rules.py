@@ -24,6 +24,7 @@ EDITS = [
     ("DH003", A, "kind: individual", "kind: individual: x", "kind: individual: x"),
     ("DH003", A, "date: 2024-11-20", "date: 2024-02-30", "date: 2024-02-30"),
     ("DH003", A, "name: Nguyễn Văn A\n", "name: Nguyễn Văn A\n\tkind: x\n", None),
+    ("DH003", A, "kind: individual", "kind: [individual", None),
     ("DH004", A, "field: agriculture\n", "field: agriculture\nfield: health\n", "field: health"),
     ("DH005", H, "criteria:\n  - innovation", "criteria: &c\n  - innovation\nsources: *c", "sources: *c"),
     ("DH007", H, "---\nname: Hợp tác xã Đồng Tâm\n", "---\n- name: Hợp tác xã Đồng Tâm\n---\n", None),
@@ -79,7 +80,7 @@ def test_edit_is_rejected_with_code_and_line(tmp_path, code, rel, old, new, need
     assert hits, [f"{p.code} {p.path}:{p.line} {p.message}" for p in result.problems]
     if needle:
         assert hits[0].line == line_of(repo.read(rel), needle)
-    assert all(p.message and p.hint for p in hits)
+    assert all(p.message and p.hint and "không hiểu được" not in p.message for p in hits)  # worded in Vietnamese
     assert CODES[code].severity == hits[0].severity
 
 
