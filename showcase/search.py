@@ -89,15 +89,21 @@ class SearchIndexer:
                                         name="pagefind-client", daemon=True)
         self._process.start()
         child.close()
+        self._stopped = False  # the client went away (Pagefind crashed, was killed): `finish` says so
 
     def add(self, url: str, html: str) -> None:
         body = _indexed_part(html)
-        if body:
-            self._conn.send((url, body))
+        if body and not self._stopped:
+            try:
+                self._conn.send((url, body))
+            except OSError:
+                self._stopped = True
 
     def finish(self) -> int:
         """Wait for every page, write the bundle; returns how many pages were indexed."""
         try:
+            if self._stopped:
+                raise EOFError
             self._conn.send(None)
             status, detail = self._conn.recv()
         except (EOFError, OSError):

@@ -5,7 +5,9 @@ Tone placement ("hoà"/"hòa") is handled in the browser and tested there
 
 from __future__ import annotations
 
-from showcase.search import d_twins
+import pytest
+
+from showcase.search import SearchIndexer, d_twins
 
 
 def test_d_twins_fold_only_words_with_d_stroke():
@@ -23,3 +25,17 @@ def test_built_site_has_the_search_bundle_and_filters(built_site):
     assert '<div hidden data-pagefind-weight="7">duc</div>' in profile  # "Đức" in the title
     listing = (built_site / "linh-vuc" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in listing  # listings are not search results
+
+
+def test_an_indexer_whose_process_stopped_says_so_when_finishing(tmp_path):
+    """A crashed or killed Pagefind must fail the build with a message, not a broken-pipe traceback."""
+    indexer = SearchIndexer(tmp_path / "pagefind")
+    page = '<html><body><main data-pagefind-body><h1>Nguyễn Văn A</h1></main></body></html>'
+    indexer.add("/dien-hinh/a/", page)
+    indexer._process.kill()
+    indexer._process.join()
+    for number in range(200):  # more than a pipe's buffer holds
+        indexer.add(f"/dien-hinh/{number}/", page)
+    with pytest.raises(RuntimeError, match="stopped"):
+        indexer.finish()
+    assert not (tmp_path / "pagefind" / "pagefind.js").exists()
