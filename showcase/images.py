@@ -110,3 +110,25 @@ def _write_atomically(path: Path, write) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def prune(cache: Path, used: set[Path], started: float) -> int:
+    """Remove the renditions in `cache` that the build which started at `started` (a
+    `time.time()`) did not use: old versions of changed or removed photos, which CI would
+    otherwise carry from run to run. Files written since the build started are kept, in case
+    another build is filling the same cache. Returns how many files were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(cache))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if Path(entry.path) in used or not entry.is_file() or entry.stat().st_mtime >= started:
+                continue
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+

@@ -27,6 +27,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp, write_file
 
-from showcase import collector, urls
+from showcase import collector, images, urls
 from showcase.frame import EDIT, Frame, frame_folder, frame_key, marker
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
@@ -66,6 +67,9 @@ class _Build:
     succeeded = False
     indexer = None  # the search index, filled while pages render
     framed: list[GeneratedPage] = []  # pages published in a frame of the theme, after MkDocs' own
+    images: set[Path] = set()  # re-encoded photos this build publishes (the rest of the cache is pruned)
+    started = 0.0  # time.time() when the build started
+    root: Path | None = None  # the repository
     env = nav = files = None  # what the theme needs to render a frame
 
 
@@ -87,8 +91,9 @@ def on_config(config):
 
 
 def on_pre_build(config) -> None:
+    _Build.started = time.time()
     _Build.html.clear()  # left over if a previous `mkdocs serve` rebuild failed half-way
-    root = _root(config)
+    root = _Build.root = _root(config)
     result = load_showcase(root, recent=None if _Build.atomic else MEMO.loads)
     if result.errors:
         raise PluginError("Nội dung chưa hợp lệ nên không dựng trang web. Sửa các lỗi sau rồi chạy lại:\n"
@@ -118,7 +123,7 @@ def on_files(files, config):
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"  # edit_uri in mkdocs.yml is the repository root
     in_nav = set(_nav_paths(config.nav or []))
-    _Build.framed = []
+    _Build.framed, _Build.images = [], set()
     with collector.paused():
         _generate(config, files, taken, in_nav)
     # A page alone in its folder gains nothing from a frame, and a frame cannot know where the
@@ -149,6 +154,8 @@ def _generate(config, files, taken: dict, in_nav: set) -> None:
                     file = _file(config, generated)
                     dest_uri = file.dest_uri
                     files.append(file)
+                    if isinstance(generated, CachedFile):
+                        _Build.images.add(generated.path)
                 taken[src_uri] = src_uri
                 if dest_uri:
                     taken[dest_uri] = src_uri
@@ -240,6 +247,10 @@ def on_shutdown() -> None:
     os.rename(temp, final)
     shutil.rmtree(previous, ignore_errors=True)
     log.info(f"Đã cập nhật trang web trong {final}")
+    # A full build publishes every photo still in use: the other renditions in the cache are old.
+    removed = images.prune(_Build.root / images.CACHE_DIR, _Build.images, _Build.started)
+    if removed:
+        log.info(f"Đã xoá {removed} ảnh cũ khỏi bộ nhớ đệm {images.CACHE_DIR}.")
 
 
 def _publish_framed(config) -> None:

@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -362,3 +363,16 @@ def test_invalid_profile_fails_the_build_and_keeps_the_previous_site(built_site,
     assert snapshot(rebuilt_copy / "site") == before
     assert not list(rebuilt_copy.glob(".site-build-*")) and not list(rebuilt_copy.glob(".site-old-*"))
 
+
+
+def test_a_full_build_prunes_old_photo_renditions_from_the_cache(rebuilt_copy):
+    cache = rebuilt_copy / ".site-cache" / "images"
+    used = sorted(p.name for p in cache.iterdir())
+    assert used, "the fixture has photos"
+    stale = cache / ("0" * 32 + "-480.webp")  # a photo that was replaced or removed
+    stale.write_bytes(b"old")
+    os.utime(stale, (1_600_000_000, 1_600_000_000))
+    result = build(rebuilt_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in cache.iterdir()) == used
+    assert "Đã xoá 1 ảnh cũ" in result.stderr
