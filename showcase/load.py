@@ -47,6 +47,7 @@ class Loader(SafeLoader):
 MAX_FLOW_DEPTH = 64  # libyaml's composer recurses in C: deep [[[[...]]]] would crash it
 FENCE = "---"
 _STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
 
 KeyPath = tuple
 # A line that is only `---` or `...` (then any whitespace that `str.rstrip` would drop).
@@ -233,7 +234,7 @@ class _Walker:
         return self.first_line + node.start_mark.line
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is _SCALAR:
             return self.scalar(node)
         if id(node) in self.seen:
             raise ProblemError(Problem(
@@ -241,16 +242,21 @@ class _Walker:
                 "Không được dùng neo/bí danh YAML (`&`, `*`).",
                 "Viết đầy đủ giá trị tại từng chỗ thay vì tham chiếu bằng `*`."))
         self.seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
+        lines, first_line = self.lines, self.first_line
+        if node.__class__ is _SEQUENCE:
             items = []
             for index, item in enumerate(node.value):
-                self.lines[path + (index,)] = self.line_of(item)
+                lines[path + (index,)] = first_line + item.start_mark.line
                 items.append(self.build(item, path + (index,)))
             return items
         mapping: dict = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node, path)
-            line = self.line_of(key_node)
+            # Most keys and values are plain text: handled here, without a call per node.
+            if key_node.__class__ is _SCALAR and key_node.tag == _STR_TAG:
+                key = unicodedata.normalize("NFC", key_node.value)
+            else:
+                key = self.build(key_node, path)
+            line = first_line + key_node.start_mark.line
             try:
                 hash(key)
             except TypeError:
@@ -259,10 +265,14 @@ class _Walker:
             if key in mapping:
                 raise ProblemError(Problem(
                     "DH004", self.rel, line,
-                    f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {self.lines[path + (key,)]}).",
+                    f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {lines[path + (key,)]}).",
                     "Gộp hai giá trị vào một trường rồi xoá dòng thừa; nếu không, giá trị đầu sẽ bị mất."))
-            self.lines[path + (key,)] = line
-            mapping[key] = self.build(value_node, path + (key,))
+            child = path + (key,)
+            lines[child] = line
+            if value_node.__class__ is _SCALAR and value_node.tag == _STR_TAG:
+                mapping[key] = unicodedata.normalize("NFC", value_node.value)
+            else:
+                mapping[key] = self.build(value_node, child)
         return mapping
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
