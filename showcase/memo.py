@@ -42,8 +42,8 @@ class Kept:
 class PageMemo:
     def __init__(self):
         self._pages: dict[str, Kept] = {}  # by url
-        self._profiles: dict[int, tuple[object, bytes]] = {}  # id -> (profile, digest), kept across builds
-        self._digests: dict[int, tuple[object, bytes]] = {}  # id -> (list, digest), for one build
+        self._profiles: dict[int, tuple[object, str]] = {}  # id -> (profile, digest), kept across builds
+        self._digests: dict[int, tuple[object, str]] = {}  # id -> (list or movement, digest), for one build
         self._build = b""
         self.loads = RecentLoads()  # the profiles of the previous build, for `load_showcase`
         self.search_bundle: Path | None = None  # the search index of the first build, reused
