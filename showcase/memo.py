@@ -70,9 +70,6 @@ class PageMemo:
         self._pages[page.url] = fresh = Kept(fingerprint, page.render(), written=kept.written if kept else b"")
         return fresh
 
-    def render(self, page: GeneratedPage) -> str:
-        return self.page(page).body
-
     def forget_all_but(self, urls: set[str]) -> list[str]:
         """Pages of the previous build that this build no longer has (a profile was
         withdrawn, a listing shrank): their files must go."""
