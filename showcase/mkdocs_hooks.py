@@ -270,13 +270,14 @@ def _publish_framed(config) -> None:
             kept.frame = frame_key(generated, body)
         frame = _frame(config, frames, kept.frame if kept else frame_key(generated, body))
         html = None
+        stamp = frame.digest + kept.fingerprint if kept else None  # what a preview's page is made from
         # A preview's page made from the same frame and the same values is on disk already.
-        if kept is None or kept.written != frame.digest + kept.fingerprint or not path.exists():
+        if kept is None or kept.written != stamp or not path.exists():
             html = frame.fill(generated, body)
             write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(path))
             written += 1
             if kept:
-                kept.written = frame.digest + kept.fingerprint
+                kept.written = stamp
         if _Build.indexer:
             _Build.indexer.add("/" + generated.url, html or frame.fill(generated, body))
         entries.append(_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta)))
