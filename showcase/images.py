@@ -1,9 +1,12 @@
 """Profile photos: resized and re-encoded at build time, never served as uploaded.
 
 Each original gives a small and a large WebP for the page and a JPEG for social cards
-(Zalo and Facebook read JPEG everywhere). Re-encoding also drops EXIF data such as GPS
-positions. Outputs are cached by the original's content hash, so a rebuild only reads
-the originals; the cache lives outside `docs/` and outside the site.
+(Zalo and Facebook read JPEG everywhere). Published files carry no metadata at all: no
+EXIF (GPS position, camera, date), no XMP, no JPEG comment, no PNG text, no ICC profile
+(colours are converted to sRGB first). Originals are decoded by `rules.photos.load_photo`,
+with the validator's limits; a photo it cannot read stops the build with a Vietnamese
+message, never a traceback. Outputs are cached by the original's content hash, so a
+rebuild only reads the originals; the cache lives outside `docs/` and outside the site.
 """
 
 from __future__ import annotations
@@ -15,16 +18,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from .generated import GeneratedFile
 from .model import Exemplar
+from .problems import ProblemError
+from .rules.context import problem
+from .rules.photos import SUFFIX_KIND, PhotoError, describe, inspect_bytes, load_photo
 
 CACHE_DIR = Path(".site-cache") / "images"  # relative to the repository root; `.site-*` is git-ignored
 SMALL_WIDTH, LARGE_WIDTH = 480, 1200
+MAX_HEIGHT = 4 * LARGE_WIDTH  # a very tall picture is shrunk too (WebP stops at 16383 pixels)
 WEBP_QUALITY, JPEG_QUALITY = 80, 82
 # Part of the cache key: change it whenever the encoding settings change.
-RECIPE = f"v1 webp{WEBP_QUALITY} jpeg{JPEG_QUALITY}"
+RECIPE = f"v2 srgb no-metadata h{MAX_HEIGHT} webp{WEBP_QUALITY} jpeg{JPEG_QUALITY}"
 
 
 @dataclass(frozen=True)
@@ -57,22 +64,39 @@ class Photo:
 def photo_of(exemplar: Exemplar, root: Path) -> Photo | None:
     if exemplar.photo is None:
         return None
-    stat = exemplar.photo.stat()
+    try:
+        stat = exemplar.photo.stat()
+    except OSError:  # removed since validation
+        raise ProblemError(problem("DH401", exemplar.source, None, f"Không tìm thấy ảnh `{exemplar.photo.name}`.",
+                                   "Kiểm tra tên tệp ảnh và chạy lại scripts/validate.py.")) from None
     return _photo(exemplar.photo, stat.st_size, stat.st_mtime_ns, exemplar.slug, exemplar.photo_alt,
-                  root / CACHE_DIR)
+                  root / CACHE_DIR, exemplar.source)
 
 
 @lru_cache(maxsize=None)
-def _photo(original: Path, size: int, mtime_ns: int, slug: str, alt: str, cache: Path) -> Photo:
+def _photo(original: Path, size: int, mtime_ns: int, slug: str, alt: str, cache: Path, source: str) -> Photo:
     """Memoised per file version, so listings and profiles share one hashing pass."""
-    data = original.read_bytes()
+    try:
+        data = original.read_bytes()
+    except OSError:
+        raise ProblemError(problem("DH401", source, None, f"Không đọc được ảnh `{original.name}`.",
+                                   "Kiểm tra tên tệp ảnh và chạy lại scripts/validate.py.")) from None
     digest = hashlib.sha256(RECIPE.encode() + data).hexdigest()[:32]
     cache.mkdir(parents=True, exist_ok=True)
     base = f"anh/{slug}-{digest[:8]}"
     targets = {"small": (SMALL_WIDTH, "webp"), "large": (LARGE_WIDTH, "webp"), "share": (LARGE_WIDTH, "jpg")}
     paths = {name: cache / f"{digest}-{width}.{ext}" for name, (width, ext) in targets.items()}
     if not all(p.is_file() for p in paths.values()):
-        _encode(original, targets, paths)
+        try:
+            image = load_photo(data, SUFFIX_KIND.get(original.suffix.lower()))
+        except PhotoError:
+            raise ProblemError(_unreadable(data, original, source)) from None
+        try:
+            _encode(image, targets, paths)
+        except Exception:  # noqa: BLE001 - an encoder's failure is reported like any photo problem
+            raise ProblemError(problem(
+                "DH403", source, None, f"Không tạo được bản thu nhỏ của ảnh `{original.name}` để đăng lên trang.",
+                "Mở ảnh bằng phần mềm xem ảnh, lưu lại dưới dạng JPEG rồi dựng lại trang.")) from None
     renditions = {}
     for name, (width, ext) in targets.items():
         with Image.open(paths[name]) as image:  # reads the header only
@@ -81,23 +105,24 @@ def _photo(original: Path, size: int, mtime_ns: int, slug: str, alt: str, cache:
     return Photo(alt, **renditions)
 
 
-def _encode(original: Path, targets: dict[str, tuple[int, str]], paths: dict[str, Path]) -> None:
-    with Image.open(original) as opened:
-        image = ImageOps.exif_transpose(opened)
-        if image.mode in ("RGBA", "LA", "P"):
-            image = image.convert("RGBA")
-            flat = Image.new("RGB", image.size, "white")  # JPEG has no transparency
-            flat.paste(image, mask=image.getchannel("A"))
-            image = flat
-        else:
-            image = image.convert("RGB")
-        for name, (width, ext) in targets.items():
-            resized = image
-            if image.width > width:
-                resized = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
-            options = ({"format": "WEBP", "quality": WEBP_QUALITY, "method": 6} if ext == "webp"
-                       else {"format": "JPEG", "quality": JPEG_QUALITY, "optimize": True, "progressive": True})
-            _write_atomically(paths[name], lambda stream: resized.save(stream, **options))
+def _unreadable(data: bytes, original: Path, source: str):
+    """The validator's words (DH403) for a photo the build cannot decode: validation saw another version."""
+    found = inspect_bytes(data, SUFFIX_KIND.get(original.suffix.lower()))
+    return problem("DH403", source, None, *describe(found, original.name, original.stem))
+
+
+def _encode(image: Image.Image, targets: dict[str, tuple[int, str]], paths: dict[str, Path]) -> None:
+    """`image`: upright sRGB pixels without metadata (`load_photo`)."""
+    for name, (width, ext) in targets.items():
+        resized = image
+        scale = min(width / image.width, MAX_HEIGHT / image.height)
+        if scale < 1:
+            size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+            resized = image.resize(size, Image.Resampling.LANCZOS)
+        resized.info.clear()  # nothing of the original's info may be written back (a JPEG's comment would be)
+        options = ({"format": "WEBP", "quality": WEBP_QUALITY, "method": 6} if ext == "webp"
+                   else {"format": "JPEG", "quality": JPEG_QUALITY, "optimize": True, "progressive": True})
+        _write_atomically(paths[name], lambda stream: resized.save(stream, **options))
 
 
 def _write_atomically(path: Path, write) -> None:
