@@ -1,0 +1,71 @@
+"""The statistics page's downloads: the current year's report as Word and Excel, made by the build.
+
+The documents are a function of the report's figures and of agency.yml: they are kept in memory
+under a digest of both, so a preview's rebuild after an edit that changes no figure writes the
+same bytes without drawing them again. The date and number are left blank, to fill in when signing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from ..generated import GeneratedFile
+from ..model import Showcase
+from ..problems import ProblemError
+from ..report import Period, build_report
+from .agency import Agency, load_agency
+
+FOLDER = "thong-ke"
+_KEPT: dict[bytes, tuple[bytes, bytes]] = {}
+_KEEP = 4
+
+
+def report_year(showcase: Showcase) -> int | None:
+    """The year the statistics page shows (its latest selection year), None without a profile."""
+    return max((e.year for e in showcase.public_exemplars()), default=None)
+
+
+def names(year: int) -> tuple[str, str]:
+    return f"bao-cao-{year}.docx", f"bao-cao-{year}.xlsx"
+
+
+def _agency(showcase: Showcase) -> Agency | None:
+    try:
+        return load_agency(showcase.root)
+    except ProblemError:
+        return None  # the validator reports DH013; the page then offers no download
+
+
+def download_links(showcase: Showcase) -> str:
+    """The Markdown block of the statistics page linking the documents ('' when there are none)."""
+    year = report_year(showcase)
+    if year is None or _agency(showcase) is None:
+        return ""
+    docx, xlsx = names(year)
+    return "\n".join([
+        "", f"## Tải báo cáo năm {year}", "",
+        f"- [Báo cáo năm {year} (Word, thể thức Nghị định 30/2020/NĐ-CP)]({docx}): "
+        "để trống số và ngày, điền khi ký ban hành.",
+        f"- [Số liệu năm {year} (Excel)]({xlsx}): mỗi bảng số liệu một trang tính, có danh sách điển hình.", ""])
+
+
+def document_files(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+    """Generator for the site: `thong-ke/bao-cao-YYYY.docx` and `.xlsx`."""
+    year = report_year(showcase)
+    agency = _agency(showcase)
+    if year is None or agency is None:
+        return
+    report = build_report(showcase, Period(year))
+    key = hashlib.blake2b(repr((report, agency)).encode(), digest_size=16).digest()
+    if key not in _KEPT:
+        from .report_docx import report_docx
+        from .report_xlsx import report_xlsx
+
+        while len(_KEPT) >= _KEEP:
+            _KEPT.pop(next(iter(_KEPT)))
+        _KEPT[key] = (report_docx(report, agency), report_xlsx(report, agency))
+    docx, xlsx = _KEPT[key]
+    docx_name, xlsx_name = names(year)
+    yield GeneratedFile(f"{FOLDER}/{docx_name}", docx)
+    yield GeneratedFile(f"{FOLDER}/{xlsx_name}", xlsx)
