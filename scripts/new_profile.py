@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except ScaffoldError as exc:
         parser.error(str(exc))
-    print(next_steps(path.relative_to(root).as_posix()))
+    print(next_steps(path.relative_to(root).as_posix(), args.kind))
     return 0
 
 

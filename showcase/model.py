@@ -115,6 +115,9 @@ class Showcase:
     units: dict[str, Unit]
     movements: dict[str, Movement]
     exemplars: dict[str, Exemplar] = field(default_factory=dict)  # withdrawn ones included
+    # Withdrawn profiles (tombstones, see showcase/withdrawal.py): slug -> date of withdrawal.
+    # Nothing else is known of them; the site answers their old address with a short notice.
+    withdrawn: dict[str, dt.date] = field(default_factory=dict)
     _public: tuple = field(default=(None, None), init=False, repr=False, compare=False)
     _version: str = field(default="", init=False, repr=False, compare=False)
 

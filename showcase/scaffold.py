@@ -54,13 +54,19 @@ def create_profile(root: Path, criteria: Criteria, name: str, kind: str,
     return path
 
 
-def next_steps(rel: str) -> str:
+def next_steps(rel: str, kind: str | None = None) -> str:
     """What the editor does after the file exists, in order."""
+    consent = []
+    if kind in ("individual", "household"):
+        consent = ["     - consent (sự đồng ý) để trống: chỉ ghi `given: true`, `date:` (ngày ký) và `by:` (người ký) "
+                   "khi đơn vị đã nhận văn bản đồng ý có chữ ký. Chưa ghi thì hồ sơ chưa hợp lệ."]
     return "\n".join([
         f"Đã tạo {rel} từ biểu mẫu.",
         "Việc tiếp theo:",
         f"  1. Mở {rel}, thay phần sau dấu hai chấm bằng thông tin thật. Dòng bắt đầu bằng # là hướng dẫn.",
+        "     - Thay mọi câu mẫu (tóm tắt, nơi công tác, thành tích…): hồ sơ còn câu mẫu bị từ chối.",
         "     - nominated_by: mã đơn vị trong units.yml; movements: tên tệp trong thư mục movements/ (không có .md).",
+        *consent,
         "     - Viết câu chuyện bên dưới dòng --- cuối cùng; không ghi số căn cước, số điện thoại, địa chỉ nhà riêng.",
         f"  2. Kiểm tra: .venv/bin/python scripts/validate.py {rel}",
         "  3. Xem trước: make serve, rồi mở http://127.0.0.1:8000 trong trình duyệt.",

@@ -12,22 +12,39 @@ import datetime as dt
 from .criteria import Criteria
 from .fields import ALWAYS, EXEMPLAR_FIELDS, PERSON, Field
 
-PLACEHOLDER_NAME = "Nguyễn Văn A"
-_EXAMPLES = {
-    "category": "advanced-exemplar",
+PLACEHOLDER_NAME = "Họ và tên …"  # a blank, so that a copy of the template left unnamed is refused (DH111)
+# Example text the template shows, which an editor must replace: the rule DH111
+# (showcase/rules/placeholders.py) rejects a profile that still holds any of it, read from
+# here so that the two cannot drift apart. Keyed by the path of the value ("commendations.title").
+EXAMPLES = {
+    "name": PLACEHOLDER_NAME,
     "summary": "Một, hai câu nêu bật thành tích tiêu biểu nhất (tối đa 300 ký tự).",
-    "field": "agriculture",
     "nominated_by": "ma-don-vi-trong-units-yml",
-    "province": "ninh-binh",
     "place": "Thôn …, xã …",
+    "movements": "ten-tep-phong-trao",
+    "achievements": "Kết quả cụ thể có số liệu (ví dụ năm 2024 giúp 20 hộ thoát nghèo).",
+    "commendations.issuer": "UBND tỉnh …",
+    "commendations.decision": "Quyết định số …/QĐ-UBND",
+    "photo": "images/ten-anh.jpg",
+    "photo_alt": "Mô tả ngắn nội dung ảnh",
+    "sources": "https://…",
 }
+# Real values the template starts from, which may well be right: never rejected.
+_DEFAULTS = {
+    "category": "advanced-exemplar",
+    "field": "agriculture",
+    "province": "ninh-binh",
+}
+_COMMENDATION_EXAMPLE = {"title": "Bằng khen của Chủ tịch UBND tỉnh", "form": "certificate-of-merit",
+                         "issuer": EXAMPLES["commendations.issuer"],
+                         "decision": EXAMPLES["commendations.decision"], "date": "2024-11-20"}
 
 
 def render_exemplar_template(criteria: Criteria, name: str = PLACEHOLDER_NAME, kind: str = "individual",
                              today: dt.date | None = None, category: str = "advanced-exemplar") -> str:
     today = today or dt.date.today()
-    values = dict(_EXAMPLES, name=name, kind=kind, category=category, year=today.year,
-                  published=today.isoformat())
+    values = {**_DEFAULTS, **EXAMPLES, "name": name, "kind": kind, "category": category, "year": today.year,
+              "published": today.isoformat()}
     lines = ["---",
              "# BIỂU MẪU HỒ SƠ ĐIỂN HÌNH. Dòng bắt đầu bằng # là ghi chú, có thể xoá.",
              "# Thay phần sau dấu hai chấm bằng thông tin thật; giữ nguyên tên trường (bên trái).",
@@ -41,7 +58,7 @@ def render_exemplar_template(criteria: Criteria, name: str = PLACEHOLDER_NAME, k
     lines += ["---", "", "## Câu chuyện", "",
               f"<!-- Viết ít nhất {criteria.limits['body_min_words']} từ: hoàn cảnh, cách làm, kết quả cụ thể, "
               "sức lan tỏa. Trung thực, kiểm chứng được, tránh phô trương. Không ghi số căn cước, số điện thoại, "
-              "địa chỉ nhà riêng. -->", ""]
+              "thư điện tử, địa chỉ nhà riêng, thông tin sức khoẻ, tôn giáo, tài chính cá nhân. -->", ""]
     return "\n".join(lines)
 
 
@@ -63,20 +80,23 @@ def _comment(spec: Field, criteria: Criteria) -> list[str]:
 def _entry(spec: Field, values: dict, criteria: Criteria, today: dt.date) -> list[str]:
     key = spec.key
     if key == "movements":
-        return ["movements:", "  - ten-tep-phong-trao"]
+        return ["movements:", f"  - {EXAMPLES['movements']}"]
     if key == "criteria":
         return ["criteria:", f"  - {next(iter(criteria.criteria))}"]
     if key == "achievements":
-        return ["achievements:", "  - Kết quả cụ thể có số liệu (ví dụ năm 2024 giúp 20 hộ thoát nghèo)."]
+        return ["achievements:", f"  - {EXAMPLES['achievements']}"]
     if key == "commendations":
-        return ["# commendations:", "#   - title: Bằng khen của Chủ tịch UBND tỉnh", "#     form: certificate-of-merit",
-                "#     issuer: UBND tỉnh …", "#     decision: Quyết định số …/QĐ-UBND", "#     date: 2024-11-20"]
+        first, *rest = _COMMENDATION_EXAMPLE.items()
+        return ["# commendations:", f"#   - {first[0]}: {first[1]}", *(f"#     {k}: {v}" for k, v in rest)]
     if key == "consent":
-        return ["consent:", "  given: true", f"  date: {today.isoformat()}", "  by: self"]
+        # Never filled in by a tool: only the editor knows that a signed consent exists. Left
+        # empty, the profile fails validation (DH304, DH101) until they record it.
+        return ["#   Để trống cho đến khi đơn vị đề xuất nhận được văn bản đồng ý có chữ ký; ngày ký không sau `published`.",
+                "consent:", "  given:", "  date:", "  by:"]
     if key == "sources":
-        return ["# sources:", "#   - https://…"]
+        return ["# sources:", f"#   - {EXAMPLES['sources']}"]
     if key in ("photo", "photo_alt", "status", "featured"):
-        example = {"photo": "images/ten-anh.jpg", "photo_alt": "Mô tả ngắn nội dung ảnh",
+        example = {"photo": EXAMPLES["photo"], "photo_alt": EXAMPLES["photo_alt"],
                    "status": "published", "featured": "false"}[key]
         return [f"# {key}: {example}"]
     value = values.get(key, "")

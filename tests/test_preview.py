@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from conftest import build, make_site_tree
 from showcase import memo
 from showcase.repository import RecentLoads, load_showcase
+from showcase.withdrawal import tombstone_text
 
 EDITED = "nguyen-thi-lan"
 WITHDRAWN = "truong-tieu-hoc-so-7"
@@ -36,9 +37,7 @@ def _edit(root: Path) -> None:
     edited = exemplars / f"{EDITED}.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Nông dân sản xuất giỏi", "Nông dân giỏi"),
                       encoding="utf-8")
-    withdrawn = exemplars / f"{WITHDRAWN}.md"
-    withdrawn.write_text(withdrawn.read_text(encoding="utf-8").replace("\n---\n", "\nstatus: withdrawn\n---\n", 1),
-                         encoding="utf-8")
+    (exemplars / f"{WITHDRAWN}.md").write_text(tombstone_text(dt.date(2026, 1, 5)), encoding="utf-8")
     source = (exemplars / "truong-tieu-hoc-so-8.md").read_text(encoding="utf-8")
     (exemplars / f"{ADDED}.md").write_text(source.replace("Trường Tiểu học số 8", "Trường Tiểu học số 99"),
                                            encoding="utf-8")
@@ -68,7 +67,8 @@ def test_a_rebuild_after_edits_writes_what_a_full_build_writes(tmp_path, fresh_m
         _preview_build(root, preview)
     assert build(root).returncode == 0
     rebuilt, full = _files(preview), _files(root / "site")
-    assert f"dien-hinh/{WITHDRAWN}/index.html" not in rebuilt  # a withdrawn profile leaves the preview too
+    # A withdrawn profile leaves the preview too: its address shows the notice, as in a full build.
+    assert "Hồ sơ đã được rút" in rebuilt[f"dien-hinh/{WITHDRAWN}/index.html"].decode()
     assert f"dien-hinh/{ADDED}/index.html" in rebuilt
     assert "Nông dân giỏi" in rebuilt[f"dien-hinh/{EDITED}/index.html"].decode()
     assert rebuilt.keys() == full.keys()
@@ -90,9 +90,9 @@ def test_a_reload_reads_again_only_the_files_that_changed(tmp_path):
     after = result.showcase.exemplars
     assert result.problems == load_showcase(root, today=TODAY, cache=False).problems
     same = [slug for slug in after if slug in before and after[slug] is before[slug]]
-    assert set(after) - set(same) == {EDITED, WITHDRAWN, ADDED, "truong-tieu-hoc-so-3"}
+    assert set(after) - set(same) == {EDITED, ADDED, "truong-tieu-hoc-so-3"}
     assert after[EDITED].category == before[EDITED].category and "Nông dân giỏi" in repr(after[EDITED])
-    assert after[WITHDRAWN].status == "withdrawn"
+    assert WITHDRAWN not in after and result.showcase.withdrawn[WITHDRAWN] == dt.date(2026, 1, 5)
 
 
 def test_a_file_broken_in_the_preview_is_reported_then_read_again_once_mended(tmp_path):
