@@ -12,6 +12,7 @@ event per entry, repeating every year unless the entry says `yearly: false`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ import icalendar
 
 from .generated import GeneratedFile
 from .load import load_yaml_file
+from .markup import Markdown, markdown_text
 from .model import Showcase
 from .problems import Problem, ProblemError
 from .report import markdown_table
@@ -74,7 +76,7 @@ def load_calendar(root: Path) -> list[Event]:
         where = ("events", index)
         if not isinstance(entry, dict):
             raise fail("Mỗi ngày kỷ niệm là một nhóm `date`, `name`.", *where)
-        unknown = sorted(set(entry) - {"date", "name", "yearly", "note"})
+        unknown = sorted(set(entry) - {"date", "name", "yearly", "note"}, key=str)  # keys may be numbers
         if unknown:
             raise fail(f"Trường `{unknown[0]}` không dùng được; chỉ có `date`, `name`, `yearly`, `note`.",
                        *where, unknown[0])
@@ -135,7 +137,8 @@ def render_page(events: list[Event], today: dt.date | None, site_url: str) -> st
         rounds = [o for o in coming if o.is_round]
         if rounds:
             out += ["## Năm kỷ niệm tròn", ""]
-            out += [f"- **{o.years} năm** {o.event.name} ({_vn(o.event.date)} – {_vn(o.date)})" for o in rounds]
+            out += [f"- **{o.years} năm** {markdown_text(o.event.name)} ({_vn(o.event.date)} – {_vn(o.date)})"
+                    for o in rounds]
             out.append("")
         out += ["## 12 tháng tới", "",
                 markdown_table(["Ngày", "Sự kiện", "Kỷ niệm"], [_row(o) for o in coming])
@@ -165,17 +168,27 @@ def render_ics(events: list[Event], stamp: dt.date, site_url: str) -> bytes:
         item.add("dtend", event.date + dt.timedelta(days=1))
         if event.yearly:
             item.add("rrule", {"freq": "yearly"})
-        item.add("summary", event.name)
-        item.add("description", " ".join(filter(None, [f"Mốc gốc: {_vn(event.date)}.", event.note])))
+        item.add("summary", _ics_text(event.name))
+        item.add("description", _ics_text(" ".join(filter(None, [f"Mốc gốc: {_vn(event.date)}.", event.note]))))
         item.add("transp", "TRANSPARENT")
         cal.add_component(item)
     return cal.to_ical()
 
 
+def _ics_text(value: str) -> str:
+    """icalendar escapes `\\`, `;`, `,` and line ends (RFC 5545 TEXT); other control characters,
+    which TEXT does not allow and some calendar programs read as line ends, become spaces."""
+    return _CONTROL.sub(" ", value)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+
+
 def _row(o: Occurrence) -> list[str]:
     mark = f"{o.years} năm ({_vn(o.event.date)})" if o.years else ("Lần đầu" if o.event.yearly else "Một lần")
     cells = [_vn(o.date), o.event.name, mark]
-    return [f"**{c}**" for c in cells] if o.is_round else cells
+    # Event names are text (markdown_table escapes them); bold round years are the page's own Markdown.
+    return [Markdown(f"**{markdown_text(c)}**") for c in cells] if o.is_round else cells
 
 
 def _same_day_in(date: dt.date, year: int) -> dt.date:

@@ -71,7 +71,8 @@ EXEMPLAR_FIELDS = (
           subfields=CONSENT),
     Field("sources", URL_LIST, NEVER, "Nguồn kiểm chứng: bài báo, văn bản chính thức (https://…)"),
     Field("published", DATE, ALWAYS, "Ngày đăng công khai"),
-    Field("status", TEXT, NEVER, "`published` (mặc định) hoặc `withdrawn` (gỡ khỏi trang web, giữ lại tệp)"),
+    Field("status", TEXT, NEVER, "`published` (mặc định). Rút hồ sơ (người được nêu gương rút lại sự đồng ý): "
+          "chạy scripts/withdraw.py TÊN-TỆP"),
     Field("featured", BOOL, NEVER, "`true` để hiện trên trang chủ"),
 )
 

@@ -45,6 +45,15 @@ class Loader(SafeLoader):
             return self.DEFAULT_SCALAR_TAG
         return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 MAX_FLOW_DEPTH = 64  # libyaml's composer recurses in C: deep [[[[...]]]] would crash it
+MAX_DEPTH = 64  # the same for block collections (`- - - …`, ever deeper indents), and _Walker recurses in Python
+# A block collection nested in another starts on a new, further indented line, or after `- `
+# or `? ` at the start of its line, and at most one mapping follows those; so a text in which no
+# line starts with BLOCK_RUN such characters nests at most 2 * BLOCK_RUN + 3 block levels,
+# and only other texts (rare: deep indents in a block scalar) are parsed once more to count.
+BLOCK_RUN = 24
+_LONG_RUN = re.compile(r"^[ \t?-]{%d}" % BLOCK_RUN, re.MULTILINE)
+_OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 FENCE = "---"
 _STR_TAG = "tag:yaml.org,2002:str"
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
@@ -93,13 +102,17 @@ def read_bytes(path: Path, rel: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise ProblemError(Problem(
                 "DH006", rel, None,
-                f"Tệp quá lớn ({size:,} byte, tối đa {max_bytes:,} byte).".replace(",", "."),
+                f"Tệp quá lớn ({_thousands(size)} byte, tối đa {_thousands(max_bytes)} byte).",
                 "Rút gọn nội dung; ảnh đặt thành tệp riêng, không nhúng vào văn bản."))
         with open(path, "rb") as file:
             return file.read()
     except OSError as exc:
         raise ProblemError(Problem("DH001", rel, None, f"Không đọc được tệp: {exc.strerror}.",
                                    "Kiểm tra tệp có tồn tại và có quyền đọc.")) from None
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Vietnamese groups digits with dots
 
 
 def decode(raw: bytes, rel: str) -> str:
@@ -141,6 +154,7 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
     """Parse YAML text; `first_line` is the file line of the text's first line."""
     _check_flow_depth(text, rel, first_line)
+    _check_block_depth(text, rel, first_line)
     loader = Loader(text)
     try:
         node = loader.get_single_node()
@@ -215,6 +229,29 @@ def _check_flow_depth(text: str, rel: str, first_line: int) -> None:
                                            "Viết danh sách theo dạng từng dòng bắt đầu bằng `- `."))
         elif char in "]}" and depth:
             depth -= 1
+
+
+def _check_block_depth(text: str, rel: str, first_line: int) -> None:
+    """DH003 for collections nested deeper than MAX_DEPTH, before libyaml's composer (recursive,
+    in C: 60,000 levels of `- ` overflow its stack) or _Walker (a RecursionError) meet them.
+    libyaml's parser, which makes the events counted here, keeps its own stack on the heap."""
+    if not _LONG_RUN.search(text):
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ProblemError(Problem(
+                        "DH003", rel, first_line + event.start_mark.line,
+                        f"Các mục lồng nhau quá sâu (quá {MAX_DEPTH} cấp).",
+                        "Mỗi trường chỉ lồng một, hai cấp như trong tệp mẫu templates/exemplar.md; "
+                        "bỏ các dấu `- ` hoặc phần thụt lề thừa."))
+            elif isinstance(event, _CLOSES):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error before any deep level: parse_yaml reports it where it stands
 
 
 class _Walker:

@@ -12,6 +12,7 @@ import json
 
 from . import urls
 from .generated import GeneratedFile
+from .hygiene import spreadsheet_safe, xml_safe
 from .images import Photo
 from .model import Exemplar, Showcase
 from .templating import render
@@ -22,7 +23,6 @@ CSV_COLUMNS = ("slug", "url", "name", "kind", "kind_label", "category", "categor
                "movement_names", "criteria", "achievements", "commendations", "summary", "published", "photo",
                "photo_alt", "sources", "featured")
 CSV_LINES = {"achievements", "commendations"}  # one item per line inside the cell; other lists use "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # spreadsheet programs run such cells as formulas
 
 
 def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> GeneratedFile:
@@ -31,7 +31,9 @@ def feed(showcase: Showcase, public: list[Exemplar], site_url: str) -> Generated
     content = render("feed.xml", entries=entries, updated=public[0].published if public else None,
                      home=urls.absolute(site_url, urls.HOME), self_url=urls.absolute(site_url, urls.FEED),
                      label=showcase.criteria.label)
-    return GeneratedFile(urls.FEED, content)
+    # Validation refuses control characters (DH110); should one get through, a feed reader
+    # would refuse the whole feed: it is dropped here.
+    return GeneratedFile(urls.FEED, xml_safe(content))
 
 
 def open_data_rows(showcase: Showcase, e: Exemplar, photo: Photo | None, site_url: str) -> tuple[str, str]:
@@ -96,8 +98,7 @@ def _cell(key: str, value) -> str:
     if isinstance(value, list):
         items = [_commendation(v) if isinstance(v, dict) else str(v) for v in value]
         value = ("\n" if key in CSV_LINES else "; ").join(items)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return spreadsheet_safe(str(value))
 
 
 def _commendation(c: dict) -> str:

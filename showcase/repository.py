@@ -20,25 +20,31 @@ from pathlib import Path
 from . import collector
 from .cache import ValidationCache, digest, fingerprint, write_shard
 from .criteria import Criteria, load_criteria
+from .hygiene import HIDDEN_HINT, MAX_ID, hidden_in_data, is_clean_name, shown, without_hidden
 from .load import Document, decode, load_markdown, load_yaml_file, parse_markdown, read_bytes, stem
 from .model import Commendation, Consent, Exemplar, Movement, Showcase, Unit
 from .problems import Problem, ProblemError
 from .provinces import load_provinces
 from .rules.context import Context, problem
 from .rules.fields import check_exemplar_dates, check_exemplar_fields, check_movement_fields
-from .rules.media import check_html, check_links, check_photo, is_photo_file
-from .rules.privacy import check_consent, check_personal_data
+from .rules.media import check_html, check_links
+from .rules.photos import check_photo, is_photo_file
+from .rules.consent import check_consent, check_tombstone
+from .rules.placeholders import check_placeholders
+from .rules.privacy import check_data, check_personal_data
 from .rules.quota import check_quotas
 from .rules.references import check_duplicates, check_exemplar_references, identity
 from .text import slugify
+from .withdrawal import WITHDRAWN, is_tombstone
 
 # Rules over one profile. The first read the file and criteria.yml alone: their problems are
 # cached with the file's digest (see cache.py). The others read more (other files, today, the
 # photo on disk) and run on every profile every time.
-FILE_RULES = (check_exemplar_fields, check_personal_data, check_consent, check_links, check_html)
+FILE_RULES = (check_exemplar_fields, check_personal_data, check_consent, check_tombstone, check_placeholders,
+              check_links, check_html)
 LIVE_RULES = (check_exemplar_references, check_exemplar_dates, check_photo)
 MOVEMENT_RULES = (check_movement_fields, check_personal_data, check_links, check_html)
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # not `$`: that would let a name end in a newline
 
 
 @dataclass
@@ -113,15 +119,18 @@ def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache:
         criteria = load_criteria(root / "criteria.yml")
     except ProblemError as exc:
         return Result(None, [exc.problem])
+    # Labels and wordings reach every page; an error here stops the build (DH301-DH307).
+    problems.extend(check_data(*load_yaml_file(root / "criteria.yml", "criteria.yml"), "criteria.yml"))
     units, unit_lines = _load_units(root, criteria, problems)
     _check_calendar(root, problems)
+    _check_agency(root, problems)
     limit = criteria.limits["file_max_bytes"]
     movement_paths = _profile_paths(root, "movements", problems)
     movements = [doc for path, rel in movement_paths if (doc := _load(path, rel, limit, problems))]
     exemplar_paths = _profile_paths(root, "exemplars", problems)
     ctx = Context(root, criteria, load_provinces(), units, {d.slug: d for d in movements}, {}, today,
                   set(targets) if targets is not None else None,
-                  {"unit_lines": unit_lines, "identities": {},
+                  {"unit_lines": unit_lines, "identities": {}, "photo_cache": cache,
                    "exemplar_paths": [rel for _, rel in exemplar_paths],
                    "movement_paths": [rel for _, rel in movement_paths]})
     for doc in movements:
@@ -155,7 +164,9 @@ def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache:
     kept: dict[str, tuple] = {}
     for doc in exemplars:
         exemplar = None
-        if doc.rel not in failed:
+        if doc.rel not in failed and is_tombstone(doc.meta):
+            showcase.withdrawn[doc.slug] = doc.meta[WITHDRAWN]  # no Exemplar: a tombstone has no data
+        elif doc.rel not in failed:
             entry = entries[doc.rel]
             exemplar = recent.exemplar(doc.rel, entry) if recent else None
             if exemplar is None:
@@ -175,7 +186,22 @@ def _check_calendar(root: Path, problems: list[Problem]) -> None:
     from .calendar import load_calendar  # not at the top: worker processes import this module, without iCalendar
 
     try:
-        load_calendar(root)
+        if load_calendar(root):  # then the file exists and has the right shape: its words may still hide characters
+            data, lines = load_yaml_file(root / "calendar.yml", "calendar.yml")
+            problems.extend(check_data(data, lines, "calendar.yml"))  # names and notes reach lich.ics
+            if hidden := hidden_in_data(data):
+                problems.append(problem("DH011", "calendar.yml", lines.get(hidden[0]),
+                                        f"Có {hidden[1]}.", HIDDEN_HINT))
+    except ProblemError as exc:
+        problems.append(exc.problem)
+
+
+def _check_agency(root: Path, problems: list[Problem]) -> None:
+    """agency.yml heads the office's documents (scripts/report.py --docx, the site's reports): DH013."""
+    from .documents.agency import load_agency  # not at the top: worker processes need no python-docx
+
+    try:
+        load_agency(root)
     except ProblemError as exc:
         problems.append(exc.problem)
 
@@ -195,10 +221,25 @@ def _load_units(root: Path, criteria: Criteria, problems: list[Problem]) -> tupl
         problems.append(problem("DH009", "units.yml", 1, "units.yml phải là danh sách `mã: {name: …, level: …}`.",
                                 "Xem ví dụ ở đầu tệp units.yml."))
         return {}, {}
+    # Unit names reach profile pages, feeds, open data and statistics: an error stops the build.
+    problems.extend(check_data(data, lines, "units.yml"))
     levels = criteria.vocabularies["levels"]
     units = {}
     for uid, entry in data.items():
         line = lines.get((uid,))
+        if not isinstance(uid, str) or not SLUG.match(uid) or len(uid) > MAX_ID:
+            suggestion = slugify(str(uid))
+            problems.append(
+                problem("DH009", "units.yml", line, f"Mã đơn vị `{uid[:40]}…` dài quá {MAX_ID} ký tự.",
+                        "Rút gọn mã, ví dụ `so-noi-vu-ninh-binh`.") if isinstance(uid, str) and SLUG.match(uid) else
+                problem("DH009", "units.yml", line, f"Mã đơn vị `{shown(uid)}` phải viết không dấu, chữ thường, "
+                        "nối bằng gạch ngang.", f"Đổi thành `{suggestion}` (và sửa theo ở các hồ sơ dùng mã cũ)."
+                        if suggestion and len(suggestion) <= MAX_ID else "Đặt mã dạng `so-noi-vu-ninh-binh`."))
+            continue
+        if hidden := hidden_in_data(entry, (uid,)):
+            problems.append(problem("DH009", "units.yml", lines.get(hidden[0], line),
+                                    f"Đơn vị `{uid}` có {hidden[1]}.", HIDDEN_HINT))
+            continue
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or entry.get("level") not in levels:
             problems.append(problem("DH009", "units.yml", line, f"Đơn vị `{uid}` cần có `name` và `level`.",
                                     "Ví dụ: `so-noi-vu-ninh-binh: {name: \"Sở Nội vụ tỉnh Ninh Bình\", level: province}`;"
@@ -216,34 +257,77 @@ def only(showcase: Showcase, paths: list[str]) -> Showcase:
 
 
 def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The profiles of a folder, sorted; files that would be silently ignored are reported."""
+    """The profiles of a folder, sorted; files that would be silently ignored, symlinks (which
+    could publish a file from anywhere on the disk) and folder names that are not slugs are reported."""
     base = root / folder
     found: list[tuple[Path, str]] = []
+    if os.path.islink(base):
+        problems.append(_symlink_problem(folder, folder))
+        return found
     if not base.is_dir():
         return found
-    for parts, full in _files_under(str(base)):
-        path = Path(full)
+    for parts, full, kind in _files_under(str(base)):
         rel = f"{folder}/{'/'.join(parts)}"
+        name = parts[-1]
+        if not is_clean_name(rel):  # never loaded: its name would reach messages, URLs and logs as it is
+            clean = Path(without_hidden(name))
+            suffix = clean.suffix.lower() if kind == FILE else ""
+            suggestion = slugify(clean.stem if suffix else clean.name) or "ho-so"
+            problems.append(problem("DH010", shown(rel), None, f"Tên `{shown(name)}` có ký tự ẩn, ký tự điều khiển "
+                                    "hoặc không phải UTF-8.", f"Đổi tên thành `{suggestion}{suffix}`."))
+            continue
+        if kind == LINK:
+            problems.append(_symlink_problem(rel, name))
+            continue
+        if kind == HIDDEN:
+            problems.append(problem("DH002", rel, None, f"`{shown(name)}` bắt đầu bằng dấu chấm nên sẽ bị bỏ qua.",
+                                    "Đổi tên bỏ dấu chấm ở đầu, hoặc xoá nếu đó là tệp hệ thống tự tạo "
+                                    "(như `.DS_Store`)."))
+            continue
+        if kind == OTHER:
+            problems.append(problem("DH002", rel, None,
+                                    f"`{shown(name)}` không phải tệp thông thường nên sẽ bị bỏ qua.",
+                                    "Xoá mục này khỏi thư mục."))
+            continue
+        if kind == FOLDER:
+            if not SLUG.match(name):
+                problems.append(problem("DH010", rel, None, f"Tên thư mục `{shown(name)}` phải viết không dấu, chữ "
+                                        "thường, nối bằng gạch ngang.",
+                                        f"Đổi tên thành `{slugify(name) or 'thu-muc'}`."))
+            continue
+        path = Path(full)
         if path.suffix != ".md":
             if folder == "exemplars" and is_photo_file(path):
                 continue
             is_markdown = path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd")
             problems.append(problem(
                 "DH002", rel, None,
-                f"Tệp `{path.name}` sẽ bị bỏ qua: chỉ tệp đuôi `.md` (chữ thường) được đưa lên trang."
-                if is_markdown else f"Tệp `{path.name}` không phải hồ sơ (.md) hay ảnh nên sẽ bị bỏ qua.",
+                f"Tệp `{shown(path.name)}` sẽ bị bỏ qua: chỉ tệp đuôi `.md` (chữ thường) được đưa lên trang."
+                if is_markdown else f"Tệp `{shown(path.name)}` không phải hồ sơ (.md) hay ảnh nên sẽ bị bỏ qua.",
                 f"Đổi tên thành `{path.stem}.md`." if is_markdown else "Xoá tệp này hoặc chuyển ra ngoài thư mục."))
             continue
         if not SLUG.match(stem(rel)):
-            problems.append(problem("DH010", rel, None, f"Tên tệp `{path.name}` phải viết không dấu, chữ thường, "
-                                    "nối bằng gạch ngang.", f"Đổi tên thành `{slugify(path.stem) or 'ho-so'}.md`."))
+            problems.append(problem("DH010", rel, None, f"Tên tệp `{shown(path.name)}` phải viết không dấu, "
+                                    "chữ thường, nối bằng gạch ngang.",
+                                    f"Đổi tên thành `{slugify(path.stem) or 'ho-so'}.md`."))
         found.append((path, rel))
     return found
 
 
-def _files_under(base: str) -> list[tuple[tuple[str, ...], str]]:
-    """(parts below `base`, full path) of every file, sorted as `sorted(Path(base).rglob("*"))` sorts
-    them; hidden files and folders are left out, and symlinked folders are not entered (as rglob)."""
+def _symlink_problem(rel: str, name: str) -> Problem:
+    return problem("DH012", rel, None, f"`{shown(name)}` là liên kết tượng trưng (symlink) nên không được đưa lên "
+                   "trang: nó có thể trỏ tới một tệp bất kỳ trên máy.",
+                   "Xoá liên kết và chép chính tệp (hoặc thư mục) vào đây.")
+
+
+FILE, FOLDER, LINK, HIDDEN, OTHER = "file", "folder", "link", "hidden", "other"
+KEPT_HIDDEN = {".gitkeep"}  # git's usual placeholder for an empty folder
+
+
+def _files_under(base: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """(parts below `base`, full path, kind) of every entry, sorted by parts; kind is FILE, or
+    FOLDER, LINK (a symlink, never followed), HIDDEN (a name starting with a dot, not entered)
+    or OTHER (a device, a pipe...) for the caller to report."""
     found = []
     pending = [((), base)]
     while pending:
@@ -254,15 +338,24 @@ def _files_under(base: str) -> list[tuple[tuple[str, ...], str]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            where = (*parts, entry.name)
+            if entry.name in KEPT_HIDDEN:
                 continue
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(((*parts, entry.name), entry.path))
-                elif entry.is_file():
-                    found.append(((*parts, entry.name), entry.path))
+                if entry.is_symlink():
+                    kind = LINK
+                elif entry.name.startswith("."):
+                    kind = HIDDEN
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append((where, entry.path))
+                    kind = FOLDER
+                elif entry.is_file(follow_symlinks=False):
+                    kind = FILE
+                else:
+                    kind = OTHER
             except OSError:
                 continue
+            found.append((where, entry.path, kind))
     found.sort()
     return found
 

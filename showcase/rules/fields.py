@@ -13,15 +13,19 @@ from typing import Any
 
 from ..fields import (ALWAYS, BOOL, DATE, EXEMPLAR_FIELDS, INT, MOVEMENT_FIELDS, PERSON, RECORD,
                       RECORD_LIST, SLUG_LIST, STATUSES, TEXT, TEXT_LIST, TYPE_NAMES, URL_LIST, Field)
+from ..hygiene import HIDDEN, HIDDEN_HINT, hidden_in_text, hidden_values
 from ..load import Document
 from ..problems import Problem
 from ..text import nearest, word_count
+from ..withdrawal import WITHDRAWN, is_tombstone
 from .context import Context, problem
 
 PERSON_KINDS = ("individual", "household")
 
 
 def check_exemplar_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
+    if is_tombstone(doc.meta):
+        return  # a withdrawn profile has no fields but its own (showcase/rules/consent.py, DH309)
     yield from _check_record(doc, ctx, doc.meta, EXEMPLAR_FIELDS, ())
     meta = doc.meta
     status = meta.get("status")
@@ -30,6 +34,7 @@ def check_exemplar_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
     yield from _check_summary(doc, ctx)
     yield from _check_body(doc, ctx)
     yield from _check_year(doc, ctx, "year")
+    yield from check_hidden_characters(doc, ctx)
 
 
 def check_exemplar_dates(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -37,6 +42,9 @@ def check_exemplar_dates(doc: Document, ctx: Context) -> Iterator[Problem]:
     if not ctx.is_target(doc):
         return
     meta = doc.meta
+    if is_tombstone(meta):
+        yield from _check_not_future(doc, ctx, (WITHDRAWN,))
+        return
     year = meta.get("year")
     if _is_int(year) and year >= ctx.criteria.limits["earliest_year"] and year > ctx.today.year:
         yield problem("DH108", doc, doc.line("year"), f"Năm `year: {year}` ở tương lai.",
@@ -55,10 +63,34 @@ def check_movement_fields(doc: Document, ctx: Context) -> Iterator[Problem]:
     # A movement may be planned ahead ("giai đoạn 2023 - 2030"): its years may be in the future.
     yield from _check_year(doc, ctx, "start")
     yield from _check_year(doc, ctx, "end")
+    yield from check_hidden_characters(doc, ctx)
     start, end = doc.meta.get("start"), doc.meta.get("end")
     if _is_int(start) and _is_int(end) and end < start:
         yield problem("DH107", doc, doc.line("end"), f"Năm kết thúc {end} trước năm bắt đầu {start}.",
                       "Sửa lại `start` hoặc `end`; bỏ `end` nếu phong trào đang diễn ra.")
+
+
+def check_hidden_characters(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """DH110: control, invisible and bidi-override characters anywhere in the file, typed or
+    made by a YAML escape ("\\u200b") in a front-matter value."""
+    text, first = (doc.text, 1) if doc.text else (doc.body, doc.body_line)
+    front = text[:len(text) - len(doc.body)] if doc.text else ""
+    if HIDDEN.search(text) is None and "\\" not in front:
+        return  # nearly every file: one regex search
+    lines = set()
+    for line, column, described in hidden_in_text(text, first):
+        lines.add(line)
+        yield problem("DH110", doc, line, f"Có {described} ở cột {column}.", HIDDEN_HINT)
+    if "\\" not in front:
+        return
+    for path, described in hidden_values(doc.meta):  # made by an escape: the file's text does not show them
+        line = doc.line(*path)
+        if line not in lines and len(lines) < 5:
+            lines.add(line)
+            where = _dotted(tuple(k if isinstance(k, (str, int)) else str(k) for k in path))
+            yield problem("DH110", doc, line,
+                          f"Giá trị của `{where}` có {described} (viết bằng mã `\\u…` hoặc `\\x…`).",
+                          "Xoá mã bắt đầu bằng `\\` trong ngoặc kép và gõ lại chữ bằng bàn phím.")
 
 
 def _check_record(doc: Document, ctx: Context, record: dict, fields: tuple[Field, ...],
@@ -74,6 +106,8 @@ def _check_record(doc: Document, ctx: Context, record: dict, fields: tuple[Field
     for spec in fields:
         value = record.get(spec.key)
         if value is None or value == "":
+            if (*path, spec.key) in _CONSENT_RULES:
+                continue
             if spec.required == ALWAYS or (spec.required == PERSON and record.get("kind") in PERSON_KINDS):
                 yield problem("DH101", doc, doc.line(*path) if path else None,
                               f"Thiếu trường bắt buộc `{spec.key}`{where} ({spec.help}).",
@@ -86,6 +120,8 @@ def _check_record(doc: Document, ctx: Context, record: dict, fields: tuple[Field
 
 
 _SCALARS = (TEXT, INT, DATE, BOOL)
+# Left to check_consent, which says what to record (DH303, DH304) instead of "missing key".
+_CONSENT_RULES = {("consent",), ("consent", "given")}
 _KEYS: dict[int, dict[str, Field]] = {}
 
 

@@ -24,7 +24,7 @@ def check_quotas(ctx: Context) -> Iterator[Problem]:
                 yield problem("DH501", rel, doc.line("nominated_by"),
                               f"Đơn vị `{unit}` có {len(rels)} điển hình năm {year}, vượt mức tối đa {maximum}: {files}.",
                               f"Mỗi đơn vị giới thiệu không quá {maximum} điển hình một năm; chọn {maximum} hồ sơ "
-                              "tiêu biểu nhất, các hồ sơ còn lại chuyển năm khác hoặc đặt `status: withdrawn`.")
+                              "tiêu biểu nhất; các hồ sơ còn lại chưa đưa vào kho, hoặc ghi đúng năm được lựa chọn nếu ghi nhầm.")
     if ctx.criteria.min_per_unit_per_year and counted:
         year = max(year for _, year in counted)
         for unit in sorted(ctx.units):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
+from functools import lru_cache
 
+from ..hygiene import HIDDEN
 from ..load import Document
 from ..problems import Problem
-from ..text import fold, nearest
+from ..provinces import load_provinces
+from ..text import nearest
 from .context import Context, problem
 
 
@@ -82,12 +87,36 @@ def check_duplicates(ctx: Context) -> Iterator[Problem]:
 
 
 def identity(meta: dict) -> tuple | None:
-    """Who a profile is about, for DH208: name and place without tone marks, kind, province."""
+    """Who a profile is about, for DH208: name, kind, province and place, compared as a reader
+    would: without case, tone marks, punctuation, invisible characters or extra spaces, and the
+    province by what it resolves to ("Ninh Bình", "ninh-binh", "Tỉnh Ninh Bình" are one)."""
     if not isinstance(meta.get("name"), str):
         return None
     kind = meta.get("kind")
-    return (fold(meta["name"]).strip(), kind if isinstance(kind, Hashable) else repr(kind),
-            str(meta.get("province")), fold(str(meta.get("place") or "")))
+    province = meta.get("province")
+    return (_person_key(meta["name"]), kind if isinstance(kind, Hashable) else repr(kind),
+            _province_key(type(province), province) if isinstance(province, Hashable) else repr(province),
+            _person_key(str(meta.get("place") or "")))
+
+
+@lru_cache(maxsize=1024)  # a few dozen values recur across thousands of profiles
+def _province_key(kind: type, value) -> str:
+    found = load_provinces().resolve(value) if kind in (str, int) else None
+    return found.slug if found else _person_key(str(value))
+
+
+# Compatibility decomposition (full-width letters, NFC or NFD input) then no combining marks:
+# the tone marks and other diacritics. Done by regexes, not a loop over characters.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_LOOK_ALIKE_D = str.maketrans(dict.fromkeys("\u0110\u0111\u00d0\u00f0\u0189\u0256", "d"))
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _person_key(text: str) -> str:
+    """'  Nguyễn  Văn\u200b A.' and 'nguyen-van-a' give the same key, 'nguyenvana': words are
+    compared without what separates them, which no two different people's names differ by."""
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", HIDDEN.sub("", text)))
+    return _NOT_WORD.sub("", text.translate(_LOOK_ALIKE_D).casefold())
 
 
 def _items(value) -> Iterator[tuple[int, str]]:
