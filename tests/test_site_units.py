@@ -85,7 +85,7 @@ def test_photo_renditions_are_cached_by_content(tmp_path, monkeypatch):
     (root / "exemplars").mkdir(parents=True)
     original = root / "exemplars" / "a.jpg"
     shutil.copy(FIXTURE_PHOTO, original)
-    exemplar = type("E", (), {"photo": original, "slug": "a", "photo_alt": "Ảnh"})()
+    exemplar = type("E", (), {"photo": original, "slug": "a", "photo_alt": "Ảnh", "source": "exemplars/a.md"})()
     first = images.photo_of(exemplar, root)
     assert (first.small.width, first.large.width, first.share.width) == (480, 1200, 1200)
     assert first.small.src_uri.startswith("anh/a-") and first.share.src_uri.endswith(".jpg")
