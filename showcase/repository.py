@@ -281,8 +281,7 @@ def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tup
             continue
         if kind == HIDDEN:
             problems.append(problem("DH002", rel, None, f"`{shown(name)}` bắt đầu bằng dấu chấm nên sẽ bị bỏ qua.",
-                                    "Đổi tên bỏ dấu chấm ở đầu, hoặc xoá nếu đó là tệp hệ thống tự tạo "
-                                    "(như `.DS_Store`)."))
+                                    "Đổi tên bỏ dấu chấm ở đầu, hoặc xoá tệp nếu không cần."))
             continue
         if kind == OTHER:
             problems.append(problem("DH002", rel, None,
@@ -321,7 +320,9 @@ def _symlink_problem(rel: str, name: str) -> Problem:
 
 
 FILE, FOLDER, LINK, HIDDEN, OTHER = "file", "folder", "link", "hidden", "other"
-KEPT_HIDDEN = {".gitkeep"}  # git's usual placeholder for an empty folder
+# Never a profile nor a photo, never published: git's placeholder for an empty folder and the
+# files macOS and Windows drop into folders an editor opens (.gitignore keeps them out of git).
+KEPT_HIDDEN = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
 def _files_under(base: str) -> list[tuple[tuple[str, ...], str, str]]:

@@ -159,15 +159,17 @@ def test_dh012_movements_folder_itself_a_symlink(repo, tmp_path):
     only_problem(repo.validate(), "DH012", "movements")
 
 
-def test_dh002_dot_files_and_folders_are_reported_gitkeep_is_not(repo):
+def test_dh002_dot_files_and_folders_are_reported_placeholders_and_os_files_are_not(repo):
     repo.write("exemplars/.nguyen-van-c.md", repo.read(A))
     repo.write("exemplars/.nhap/nguyen-van-d.md", repo.read(A))
-    repo.write("exemplars/.gitkeep", "")
+    for junk in (".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"):  # git's and the desktop's own files
+        repo.write(f"exemplars/{junk}", "")
     repo.write("movements/.gitkeep", "")
     result = repo.validate()
     only_problem(result, "DH002", "exemplars/.nguyen-van-c.md")
     only_problem(result, "DH002", "exemplars/.nhap")
-    assert not any(".gitkeep" in p.path or p.path.startswith("exemplars/.nhap/") for p in result.problems)
+    assert not any(p.path.startswith("exemplars/.nhap/") for p in result.problems)
+    assert [p.path for p in result.problems] == ["exemplars/.nguyen-van-c.md", "exemplars/.nhap"]
 
 
 def test_dh010_folder_names_must_be_slugs_images_is_fine(repo):
