@@ -63,6 +63,11 @@ def frame_folder(url: str) -> str:
     return url[:url.rstrip("/").rfind("/") + 1]
 
 
+def edit_address(path: str | None) -> str:
+    """A source file's path as it goes into the "edit this page" link (after the edit_uri)."""
+    return quote(path) if path else ""
+
+
 class Frame:
     """The theme's output for a stand-in page, cut at its markers."""
 
@@ -78,7 +83,9 @@ class Frame:
 
     def fill(self, page: GeneratedPage, body: str) -> str:
         values = {key: escaped(value) for key, value in page.meta.items()}
-        values.update({URL: page.url, EDIT: page.edit_path or "", CONTENT: body})
+        # Addresses percent-encoded as MkDocs does for its own pages (no quote, `<` or `&` left to
+        # break out of an attribute), whatever a file or folder is called.
+        values.update({URL: quote(page.url), EDIT: edit_address(page.edit_path), CONTENT: body})
         out = [self.literals[0]]
         for slot, literal in zip(self.slots, self.literals[1:]):
             out.append(values[slot])

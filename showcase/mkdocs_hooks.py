@@ -25,11 +25,14 @@ import atexit
 import gzip
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
@@ -39,7 +42,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp, write_file
 
 from showcase import collector, images, urls
-from showcase.frame import EDIT, Frame, frame_folder, frame_key, marker
+from showcase.frame import EDIT, Frame, edit_address, frame_folder, frame_key, marker
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
 from showcase.memo import MEMO
@@ -117,9 +120,12 @@ def on_pre_build(config) -> None:
 
 def on_files(files, config):
     docs_prefix = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
+    docs_dir = os.path.join(os.path.abspath(config.docs_dir), "")
     taken = {}
     for file in files:
-        taken[file.src_uri] = taken[file.dest_uri] = file.src_uri
+        in_docs = (file.abs_src_path or "").startswith(docs_dir)
+        taken[_uri_key(file.src_uri)] = taken[_uri_key(file.dest_uri)] = \
+            (file.src_uri, f"{docs_prefix}/{file.src_uri}" if in_docs else None)
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{docs_prefix}/{file.src_uri}"  # edit_uri in mkdocs.yml is the repository root
     in_nav = set(_nav_paths(config.nav or []))
@@ -141,26 +147,52 @@ def _generate(config, files, taken: dict, in_nav: set) -> None:
     for generate in GENERATORS:
         try:
             for generated in generate(_Build.showcase, config.site_url or ""):
-                src_uri = generated.src_uri
-                dest_uri = generated.dest_uri if isinstance(generated, GeneratedPage) else None
-                clash = taken.get(src_uri) or (dest_uri and taken.get(dest_uri))
-                if clash:
-                    raise PluginError(f"Trang tạo tự động `{dest_uri or src_uri}` trùng với `{clash}`. "
-                                      "Đổi tên hoặc xoá tệp đó trong thư mục docs/.")
-                if frames and isinstance(generated, GeneratedPage) and src_uri not in in_nav \
-                        and generated.meta.get("title"):
+                src_uri = _inside_site(generated.src_uri)
+                framed = frames and isinstance(generated, GeneratedPage) and src_uri not in in_nav \
+                    and generated.meta.get("title")
+                file = None if framed else _file(config, generated)
+                dest_uri = _inside_site(generated.dest_uri if framed else file.dest_uri)
+                # Never two files for one address (one would silently replace the other), whether
+                # both are generated or one is a hand-written page of docs/ (quyen-rieng-tu/).
+                for uri in (src_uri, dest_uri):
+                    clash = taken.get(_uri_key(uri))
+                    if clash:
+                        other, hand_written = clash
+                        raise PluginError(
+                            f"Trang tạo tự động `{dest_uri}` trùng với `{other}` (cùng một địa chỉ) nên không dựng "
+                            "trang web. " + (f"Đổi tên hoặc xoá tệp {hand_written}." if hand_written else
+                                             "Kiểm tra các mã trong criteria.yml, units.yml và tên tệp hồ sơ: "
+                                             "hai mục không được trùng mã, kể cả khi chỉ khác chữ hoa, chữ thường."))
+                if framed:
                     _Build.framed.append(generated)
                 else:
-                    file = _file(config, generated)
-                    dest_uri = file.dest_uri
                     files.append(file)
                     if isinstance(generated, CachedFile):
                         _Build.images.add(generated.path)
-                taken[src_uri] = src_uri
-                if dest_uri:
-                    taken[dest_uri] = src_uri
+                taken[_uri_key(src_uri)] = taken[_uri_key(dest_uri)] = (src_uri, None)
         except ProblemError as exc:  # a generator's own data file (e.g. calendar.yml) is wrong
             raise PluginError(render([exc.problem], 1, "text")) from None
+
+
+def _inside_site(uri: str) -> str:
+    """`uri`, a path in the site made from ids and file names, if it names a file inside site/;
+    else the build stops before anything is written. Checked as text, without the disk: no
+    empty, `.` or `..` part, no absolute path, backslash, drive letter or control character.
+    Validation refuses such ids first (DH008, DH009, DH010); this is the last line."""
+    parts = uri.split("/")
+    if not uri or _UNSAFE_URI.search(uri) or any(part in ("", ".", "..") for part in parts):
+        raise PluginError(f"Không ghi tệp `{uri!r}`: địa chỉ này nằm ngoài thư mục trang web (site/) hoặc không "
+                          "hợp lệ, nên không dựng trang web. Kiểm tra các mã trong criteria.yml, units.yml và "
+                          "tên tệp, tên thư mục trong exemplars/, movements/.")
+    return uri
+
+
+_UNSAFE_URI = re.compile(r"[\x00-\x1f\x7f\\:]")
+
+
+def _uri_key(uri: str) -> str:
+    # Case and Unicode form too: on macOS and Windows `Loai/` and `loai/` are the same folder.
+    return unicodedata.normalize("NFC", uri).casefold()
 
 
 def on_nav(nav, config, files):
@@ -283,7 +315,8 @@ def _publish_framed(config) -> None:
         entries.append(_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta)))
     if not _Build.atomic:
         for url in MEMO.forget_all_but({page.url for page in _Build.framed}):
-            shutil.rmtree(site_dir / url, ignore_errors=True)
+            if _Build.files.get_file_from_path(url + "index.html") is None:  # not now a withdrawn profile's notice
+                shutil.rmtree(site_dir / url, ignore_errors=True)
     _write_sitemap(config, entries)
     if frames:
         log.info(f"Đã tạo {len(_Build.framed)} trang theo {len(frames)} khung giao diện"
@@ -323,7 +356,7 @@ class _SitemapEntry:
 
     def __init__(self, site_url: str | None, url: str, update_date: str):
         self.page = self
-        self.canonical_url = urls.absolute(site_url, url) if site_url else None
+        self.canonical_url = urls.absolute(site_url, quote(url)) if site_url else None  # as MkDocs quotes its own
         self.abs_url = "/" + url
         self.update_date = update_date
 
@@ -378,5 +411,5 @@ def _file(config, generated) -> File:
         file = File.generated(config, generated.src_uri, content=generated.content,
                               inclusion=InclusionLevel.NOT_IN_NAV)
     if generated.edit_path:
-        file.edit_uri = generated.edit_path
+        file.edit_uri = edit_address(generated.edit_path)  # percent-encoded, as in a frame
     return file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .problems import Problem
 
@@ -28,18 +29,34 @@ def render(problems: list[Problem], files: int, fmt: str) -> str:
 
 
 def _text(p: Problem) -> str:
-    where = f"{p.path}:{p.line}" if p.line else p.path
-    hint = f"\n    → Cách sửa: {p.hint}" if p.hint else ""
-    return f"{where}: {p.code} {SEVERITY_VI[p.severity]}: {p.message}{hint}"
+    where = f"{_one_line(p.path)}:{p.line}" if p.line else _one_line(p.path)
+    hint = f"\n    → Cách sửa: {_one_line(p.hint)}" if p.hint else ""
+    return f"{where}: {p.code} {SEVERITY_VI[p.severity]}: {_one_line(p.message)}{hint}"
 
 
 def _github(p: Problem) -> str:
-    def escape(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    props = f"file={escape(p.path).replace(',', '%2C').replace(':', '%3A')}"
+    """A workflow command (GitHub's escaping: `%`, CR and LF in the message; also `,` and `:`
+    in properties), so that no value quoted from a file can end the line and start a command."""
+    props = f"file={_github_property(p.path)}"
     if p.line:
-        props += f",line={p.line}"
-    props += f",title={p.code}"
+        props += f",line={int(p.line)}"
+    props += f",title={_github_property(p.code)}"
     text = p.message + (f" Cách sửa: {p.hint}" if p.hint else "")
-    return f"::{p.severity} {props}::{escape(text)}"
+    return f"::{p.severity} {props}::{_github_data(_one_line(text))}"
+
+
+def _github_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(value: str) -> str:
+    return _github_data(_one_line(value)).replace(",", "%2C").replace(":", "%3A")
+
+
+# Line ends of every kind (a log viewer may split on any), escape sequences and other controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """A value quoted from a file, on one line of a log: control characters shown as spaces."""
+    return _CONTROL.sub(" ", str(value))

@@ -15,12 +15,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import pygal
+import pygal.etree
 from pygal.style import Style
 
+from .documents.site import download_links
 from .generated import GeneratedFile
 from .model import Showcase
 from .report import DIMENSIONS, Period, Row, build_report, markdown_table, render_markdown
 
+# pygal switches to lxml when it is installed (python-docx needs it), and its output changes with
+# it (the xml filter below no longer sees the scripts): keep the standard library's tree.
+pygal.etree.etree.to_etree()
 FOLDER = "thong-ke"
 STYLE = Style(
     background="transparent", plot_background="transparent",
@@ -56,6 +61,7 @@ def stats_files(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
         markdown_table(["Năm", "Số điển hình"], per_year), "",
         "Số liệu lấy từ các hồ sơ đang đăng, cùng cách tính với báo cáo năm "
         f"(`scripts/report.py --year {year}`).", ""])
+    page += download_links(showcase)  # the same report as Word and Excel (showcase.documents.site)
     yield GeneratedFile(f"{FOLDER}/index.md", page)
 
 

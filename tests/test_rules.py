@@ -7,12 +7,14 @@ new province name) carry it in that base, and the tests below name which.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 import pytest
 
 from repo_fixture import Repo, line_of
 from showcase.rules import CODES
+from showcase.withdrawal import tombstone_text
 
 A = "exemplars/nguyen-van-a.md"  # individual, photo, commendation, consent
 H = "exemplars/htx-dong-tam.md"  # collective, two movements, province given by name
@@ -230,8 +232,8 @@ def test_dh501_within_quota_and_withdrawn_not_counted(tmp_path):
     for n in range(3):
         repo.write(f"exemplars/htx-{n}.md", repo.read(H).replace("Đồng Tâm", f"Số {n}").replace(
             "so-noi-vu-ninh-binh", "ubnd-xa-gia-vien"))
-    repo.replace("exemplars/htx-0.md", "published: 2025-02-01", "published: 2025-02-01\nstatus: withdrawn")
-    assert "DH501" not in [p.code for p in repo.validate().problems]
+    repo.write("exemplars/htx-0.md", tombstone_text(dt.date(2025, 3, 1)))
+    assert repo.validate().problems == []
 
 
 def test_dh502_unit_without_exemplar_is_a_warning(tmp_path):
@@ -256,12 +258,11 @@ def test_nfd_bom_and_crlf_file_is_accepted(tmp_path):
 
 def test_withdrawn_profile_is_accepted_and_not_public(tmp_path):
     repo = Repo(tmp_path)
-    repo.replace(B, "  given: true", "  given: false")
-    repo.replace(B, "published: 2024-01-10", "published: 2024-01-10\nstatus: withdrawn")
+    repo.write(B, tombstone_text(dt.date(2024, 6, 1)))  # what scripts/withdraw.py writes (tests/test_withdrawal.py)
     result = repo.validate()
     assert result.problems == []
-    assert "ho-ong-tran-van-b" in result.showcase.exemplars
-    assert "ho-ong-tran-van-b" not in [e.slug for e in result.showcase.public_exemplars()]
+    assert "ho-ong-tran-van-b" not in result.showcase.exemplars
+    assert result.showcase.withdrawn == {"ho-ong-tran-van-b": dt.date(2024, 6, 1)}
 
 
 def test_near_miss_suggests_the_valid_value(tmp_path):
