@@ -206,7 +206,7 @@ HOSTILE = [
     'Tên {: onclick="alert(1)" }',
     "&#106;avascript:alert(1) &lt;b&gt; &amp;",
     "# Tiêu đề",
-    "- mục 1. số",
+    "- mục\n\n1. số",
     "<!-- chú thích",
     "\\*thoát\\*",
     "!!! note \"hộp\"",

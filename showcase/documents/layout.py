@@ -42,13 +42,18 @@ MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries: the same content gives the same bytes
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 BLANK_DAY = "ngày      tháng      năm"
+_BREAKS = re.compile(r"\s*[\r\n\t]\s*")
 
 
 def clean(value: object) -> str:
     """A one-paragraph text safe for a .docx or .xlsx: no control or hidden characters."""
     text = "" if value is None else str(value)
     text = XML_ILLEGAL.sub("", text)
-    return HIDDEN.sub("", text) if HIDDEN.search(text) else text
+    if HIDDEN.search(text):
+        text = HIDDEN.sub("", text)
+    # One paragraph: a line break in a name would split a table cell (and Pillow refuses to
+    # measure multi-line text for the charts).
+    return _BREAKS.sub(" ", text) if "\n" in text or "\r" in text or "\t" in text else text
 
 
 def date_line(place: str, day: dt.date | None, year: int) -> str:
