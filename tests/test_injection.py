@@ -132,6 +132,26 @@ def test_dh406_near_misses_pass(tmp_path, text):
     assert passes(tmp_path, text)
 
 
+@pytest.mark.parametrize("text", [
+    ">" * 60_000 + " trích dẫn",  # quotes in quotes: megabytes of HTML, a build of tens of seconds
+    "> " * 30_000 + "x",
+    "- " * 30_000 + "x",  # lists in lists on one line
+    "".join("  " * i + "- mục\n" for i in range(200)),  # lists in lists by indentation
+])
+def test_dh406_nesting_too_deep(tmp_path, text):
+    (hit,) = story_problems(tmp_path, text, "DH406")
+    assert "lồng nhau quá sâu" in hit.message
+
+
+@pytest.mark.parametrize("text", [
+    "> Trích dẫn\n>\n> > trong trích dẫn",
+    "".join("  " * i + "- mục\n" for i in range(6)),
+    "-" * 60,  # a long rule, not a nesting
+])
+def test_dh406_nesting_near_misses_pass(tmp_path, text):
+    assert passes(tmp_path, text)
+
+
 def test_dh406_what_passes_is_what_the_sanitiser_keeps():
     """The shared allowlist: every allowed tag and attribute survives nh3 as written."""
     table = str(render_story('<table><thead><tr><th align="1" colspan="1" rowspan="1">x</th></tr></thead>'

@@ -8,6 +8,7 @@ validator refuses; in one pass, in time linear in the body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -22,6 +23,11 @@ MAX_REPORTED = 10  # per rule and file: the first ones show the editor what to f
 _CMARK_ATTRIBUTE = "data-sourcepos"
 _CMARK_TASK_BOXES = ('<input type="checkbox" disabled="" />', '<input type="checkbox" checked="" disabled="" />')
 _NEEDS_RENDERING = ("<", ":", "&", "%", "![")  # a body with none of these has no tag, image or scheme
+# Quotes in quotes, lists in lists: thousands of levels render to megabytes of HTML and take the
+# build tens of seconds. A line that opens that many levels starts with a long run of markers.
+MAX_DEPTH = 24
+_DEEP_START = re.compile(r"^[ \t>*+\-.)0-9]{48}", re.MULTILINE)
+_VOID = frozenset({"br", "hr", "img", "input", "wbr"})
 _SHOWN = str.maketrans({c: "?" for c in map(chr, [*range(32), 127, 96])})  # control characters, backtick
 
 
@@ -48,7 +54,7 @@ def _findings(body: str) -> tuple[tuple[str, int, str, str], ...]:
     """DH405 and DH406 findings of a story, read from the HTML that the site would sanitise
     (same cmark rendering, same allowlist: showcase.markup), as (code, line offset, message, hint).
     Code spans and blocks are text there, so tags shown in them are not refused."""
-    if not any(mark in body for mark in _NEEDS_RENDERING):
+    if not any(mark in body for mark in _NEEDS_RENDERING) and not _DEEP_START.search(body):
         return ()
     html = render_markdown(body, sourcepos=True)
     found: dict[tuple[str, str], tuple[str, int, str, str]] = {}
@@ -61,8 +67,16 @@ def _findings(body: str) -> tuple[tuple[str, int, str, str], ...]:
         counts[code] += 1
         found[code, message] = (code, _offset(body, html[tag.start:tag.stop], tag.line, cursor), message, hint)
 
+    depth = 0
     for tag in scan_tags(html):
         name = tag.name
+        if name not in _VOID:
+            depth += -1 if tag.end else 1
+            if depth > MAX_DEPTH:
+                add("DH406", tag, f"Nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} tầng trích dẫn, danh sách "
+                    "trong danh sách hoặc thẻ trong thẻ).",
+                    "Viết lại đoạn này thành các đoạn văn hoặc một danh sách một tầng.")
+                depth = -len(html)  # reported once
         if tag.end:
             if name not in EDITOR_TAGS and name not in ("img", "input"):
                 add("DH406", tag, f"Thẻ HTML `<{_shown(name)}>` không được phép trong nội dung.", _TAG_HINT)
