@@ -413,3 +413,41 @@ def _file(config, generated) -> File:
     if generated.edit_path:
         file.edit_uri = edit_address(generated.edit_path)  # percent-encoded, as in a frame
     return file
+
+
+# --- Never a traceback ----------------------------------------------------------------------
+# A defect of this program (not of the content) must not greet an editor with a Python
+# traceback: every hook turns an unexpected exception into one Vietnamese line, and keeps the
+# traceback for developers in a file under .site-cache/.
+CRASH_LOG = ".site-cache/loi-dung-trang.log"
+
+
+def _never_a_traceback(hook):
+    import functools
+    import traceback
+
+    from mkdocs.exceptions import MkDocsException
+
+    @functools.wraps(hook)
+    def guarded(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except MkDocsException:
+            raise
+        except Exception as exc:
+            where = Path(_Build.root or Path.cwd()) / CRASH_LOG
+            try:
+                where.parent.mkdir(parents=True, exist_ok=True)
+                where.write_text(traceback.format_exc(), encoding="utf-8")
+                kept = f" Chi tiết kỹ thuật đã được ghi vào `{CRASH_LOG}`."
+            except OSError:
+                kept = ""
+            raise PluginError(f"Lỗi ngoài dự kiến của chương trình dựng trang ({type(exc).__name__}), không phải do "
+                              f"hồ sơ.{kept} Chạy lại lệnh; nếu lỗi lặp lại, gửi tệp đó cho người phụ trách kỹ "
+                              "thuật.") from None
+    return guarded
+
+
+for _name, _hook in list(globals().items()):
+    if _name.startswith("on_") and callable(_hook):
+        globals()[_name] = _never_a_traceback(_hook)

@@ -690,3 +690,21 @@ def test_dh003_deep_nesting_through_the_build(tmp_path, target):
     _assert_clean_failure(run)
     assert "Nội dung chưa hợp lệ" in run.stderr and target in run.stderr
     assert not (root / "site").exists()
+
+
+def test_a_defect_of_the_program_reaches_the_editor_as_one_vietnamese_line(tmp_path, monkeypatch):
+    """Whatever breaks inside a hook, MkDocs prints a message, never a Python traceback."""
+    from mkdocs.exceptions import PluginError
+
+    from showcase import mkdocs_hooks
+
+    def broken(config):
+        raise KeyError("x")
+
+    monkeypatch.setattr(mkdocs_hooks._Build, "root", tmp_path)
+    guarded = mkdocs_hooks._never_a_traceback(broken)
+    with pytest.raises(PluginError) as caught:
+        guarded(None)
+    assert "Lỗi ngoài dự kiến" in str(caught.value) and "KeyError" in str(caught.value)
+    assert "Traceback" in (tmp_path / mkdocs_hooks.CRASH_LOG).read_text(encoding="utf-8")
+    assert all(getattr(mkdocs_hooks, name).__wrapped__ for name in dir(mkdocs_hooks) if name.startswith("on_"))
