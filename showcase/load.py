@@ -165,14 +165,27 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Any, dict[KeyP
             "DH003", rel, line, f"Lỗi cú pháp YAML: {_yaml_reason(exc)}.",
             "Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách (không dùng Tab), "
             "và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.")) from None
-    except yaml.YAMLError as exc:
-        raise ProblemError(Problem("DH003", rel, first_line, f"Lỗi YAML: {exc}.",
+    except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the whole text
+        raise ProblemError(_unreadable_character(exc, text, rel, first_line)) from None
+    except yaml.YAMLError:
+        raise ProblemError(Problem("DH003", rel, first_line, "Phần khai báo không đọc được.",
                                    "Kiểm tra lại cú pháp phần khai báo.")) from None
     finally:
         loader.dispose()
     if node is None:
         return None, {}
     return _Walker(rel, first_line).value(node, ())
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, rel: str, first_line: int) -> Problem:
+    """DH110 where the character stands, in words (libyaml says "unacceptable character #x0007")."""
+    from .hygiene import HIDDEN_HINT, describe
+
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character or "\0")[:1]
+    position = max(text.find(char), 0)  # libyaml counts bytes, the pure-Python reader characters: look it up
+    line_start = text.rfind("\n", 0, position) + 1
+    return Problem("DH110", rel, first_line + text.count("\n", 0, position),
+                   f"Có {describe(char)} ở cột {position - line_start + 1}.", HIDDEN_HINT, "error")
 
 
 def load_markdown(path: Path, rel: str, max_bytes: int) -> Document:

@@ -708,3 +708,13 @@ def test_a_defect_of_the_program_reaches_the_editor_as_one_vietnamese_line(tmp_p
     assert "Lỗi ngoài dự kiến" in str(caught.value) and "KeyError" in str(caught.value)
     assert "Traceback" in (tmp_path / mkdocs_hooks.CRASH_LOG).read_text(encoding="utf-8")
     assert all(getattr(mkdocs_hooks, name).__wrapped__ for name in dir(mkdocs_hooks) if name.startswith("on_"))
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x1b", "\x7f", "\ufffe"])
+@pytest.mark.parametrize("rel, old", [(A, "name: Nguyễn Văn A"), ("units.yml", "UBND xã Gia Viễn")])
+def test_dh110_control_character_the_yaml_reader_refuses(repo, rel, old, char):
+    """libyaml refuses such a file whole, in English; the editor reads where and what, in Vietnamese."""
+    repo.replace(rel, old, old + char)
+    hits = [p for p in repo.validate().problems if p.path == rel]
+    assert [p.code for p in hits] == ["DH110"], [(p.code, p.message) for p in hits]
+    assert hits[0].line == line_of(repo.read(rel), old) and "U+" in hits[0].message
