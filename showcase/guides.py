@@ -15,6 +15,7 @@ import yaml
 from .criteria import Criteria, load_criteria
 from .fields import (ALWAYS, BOOL, DATE, EXEMPLAR_FIELDS, INT, MOVEMENT_FIELDS, PERSON, RECORD, TEXT,
                      TYPE_NAMES, Field)
+from .editors.registries import Registries, load_registries
 from .provinces import load_provinces
 
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/de-xuat-dien-hinh.yml"
@@ -39,13 +40,15 @@ FORM_LABELS = {
 }
 FORM_HINTS = {
     "summary": "Tối đa {summary_max_chars} ký tự.",
-    "nominated_by": "Nếu không biết mã, ghi tên đầy đủ của đơn vị.",
-    "movements": "Ghi tên phong trào thi đua, mỗi dòng một phong trào.",
+    "nominated_by": "Chọn trong danh sách đơn vị (units.yml). Đơn vị chưa có trong danh sách: ghi tên đầy đủ vào "
+                    "phần Câu chuyện.",
+    "movements": "Chọn một hoặc nhiều phong trào thi đua (thư mục movements/).",
     "achievements": "Mỗi dòng một thành tích, có số liệu, ngày tháng để kiểm chứng.",
     "commendations": "Mỗi dòng một khen thưởng: tên khen thưởng; hình thức; cơ quan khen thưởng; số quyết định; "
                      "ngày quyết định.",
     "photo": "Kéo thả ảnh vào ô này (JPEG, PNG, WebP). Chỉ gửi ảnh được phép sử dụng, công bố.",
-    "sources": "Mỗi dòng một địa chỉ https://… (bài báo, văn bản chính thức).",
+    "sources": "Mỗi dòng một nguồn: địa chỉ https://… (bài báo, văn bản trên mạng) hoặc trích dẫn báo in, văn bản giấy "
+               "(tên báo, số, ngày, trang; số, ngày quyết định).",
 }
 CONFIRMATIONS = (
     "Người được giới thiệu (hoặc gia đình, người đại diện) đã đồng ý công khai thông tin bằng văn bản; "
@@ -59,7 +62,9 @@ CONFIRMATIONS = (
 # --- The issue form -----------------------------------------------------------------------
 
 
-def issue_form(criteria: Criteria) -> dict:
+def issue_form(criteria: Criteria, registries: Registries | None = None) -> dict:
+    """The form; `registries` (units, movements) make drop-downs of `nominated_by` and `movements`."""
+    registries = registries or Registries((), ())
     body: list[dict] = [{"type": "markdown", "attributes": {"value": (
         "Biểu mẫu này dành cho người **không dùng git**: điền thông tin, bấm **Submit new issue**; "
         "Phòng Thi đua - Khen thưởng sẽ kiểm tra và chuyển thành hồ sơ trên trang web.\n\n"
@@ -69,9 +74,10 @@ def issue_form(criteria: Criteria) -> dict:
         if spec.key in OFFICE_FIELDS:
             continue
         if spec.type == RECORD:
-            body += [_element(sub, criteria, f"{spec.key}.{sub.key}", spec.required) for sub in spec.subfields]
+            body += [_element(sub, criteria, f"{spec.key}.{sub.key}", spec.required, registries)
+                     for sub in spec.subfields]
         else:
-            body.append(_element(spec, criteria, spec.key, spec.required))
+            body.append(_element(spec, criteria, spec.key, spec.required, registries))
     body.append({"type": "textarea", "id": "story", "attributes": {
         "label": "Câu chuyện",
         "description": f"Ít nhất {criteria.limits['body_min_words']} từ: hoàn cảnh, cách làm, kết quả cụ thể, "
@@ -87,7 +93,7 @@ def issue_form(criteria: Criteria) -> dict:
             "body": body}
 
 
-def _element(spec: Field, criteria: Criteria, path: str, required: str) -> dict:
+def _element(spec: Field, criteria: Criteria, path: str, required: str, registries: Registries) -> dict:
     """One form element for the field at `path` ("name", "consent.date")."""
     notes = [f"Trường `{path}` trong hồ sơ."]
     if required == PERSON:
@@ -95,11 +101,11 @@ def _element(spec: Field, criteria: Criteria, path: str, required: str) -> dict:
     if path in FORM_HINTS:
         notes.append(FORM_HINTS[path].format(**criteria.limits))
     attributes: dict = {"label": FORM_LABELS.get(path, spec.help), "description": " ".join(notes)}
-    choices = _choices(spec, criteria)
+    choices = _choices(spec, criteria, registries)
     if choices:
         kind = "dropdown"
         attributes["options"] = choices
-        if spec.key == "criteria":
+        if spec.key in ("criteria", "movements"):
             attributes["multiple"] = True
     elif spec.type in (TEXT, INT, DATE) and spec.key not in LONG_TEXT:
         kind = "input"
@@ -114,22 +120,27 @@ def _element(spec: Field, criteria: Criteria, path: str, required: str) -> dict:
     return element
 
 
-def _choices(spec: Field, criteria: Criteria) -> list[str]:
+def _choices(spec: Field, criteria: Criteria, registries: Registries) -> list[str]:
     if spec.vocabulary:
         return [f"{label} ({key})" for key, label in criteria.vocabularies[spec.vocabulary].items()]
     if spec.key == "criteria":
         return [f"{c.label} ({c.id})" for c in criteria.criteria.values()]
     if spec.key == "province":
         return [f"{p.name} ({p.slug})" for p in sorted(load_provinces().by_slug.values(), key=lambda p: p.code)]
+    if spec.key == "nominated_by":
+        return [f"{name} ({uid})" for uid, name in registries.units]
+    if spec.key == "movements":
+        return [f"{name} ({slug})" for slug, name in registries.movements]
     if spec.type == BOOL:
         return ["Có (true)", "Không (false)"]
     return []
 
 
-def render_issue_form(criteria: Criteria) -> str:
-    header = ("# Biểu mẫu đề xuất điển hình (GitHub issue form). Tệp sinh tự động từ showcase/fields.py và\n"
-              "# criteria.yml bằng lệnh `make generate`: không sửa tay, sửa nguồn rồi chạy lại lệnh.\n")
-    return header + yaml.safe_dump(issue_form(criteria), allow_unicode=True, sort_keys=False, width=110)
+def render_issue_form(criteria: Criteria, registries: Registries | None = None) -> str:
+    header = ("# Biểu mẫu đề xuất điển hình (GitHub issue form). Tệp sinh tự động từ showcase/fields.py,\n"
+              "# criteria.yml, units.yml và movements/ bằng lệnh `make generate`: không sửa tay, sửa nguồn rồi chạy\n"
+              "# lại lệnh.\n")
+    return header + yaml.safe_dump(issue_form(criteria, registries), allow_unicode=True, sort_keys=False, width=110)
 
 
 # --- The field tables in CONTRIBUTING.md --------------------------------------------------
@@ -172,5 +183,5 @@ def guide_files(root: Path, criteria: Criteria) -> dict[str, str]:
     if start < 0 or end < start:
         raise ValueError(f"{CONTRIBUTING} thiếu hai dòng đánh dấu vị trí bảng trường:\n{TABLES_START}\n{TABLES_END}")
     tables = f"{TABLES_START}\n\n{field_tables(criteria)}\n\n"
-    return {ISSUE_FORM: render_issue_form(criteria),
+    return {ISSUE_FORM: render_issue_form(criteria, load_registries(root)),
             CONTRIBUTING: guide[:start] + tables + guide[end:]}

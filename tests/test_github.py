@@ -14,6 +14,7 @@ import yaml
 
 from repo_fixture import Repo
 from showcase.criteria import load_criteria
+from showcase.editors.registries import load_registries
 from showcase.fields import EXEMPLAR_FIELDS, RECORD
 from showcase.guides import (CONTRIBUTING, ISSUE_FORM, OFFICE_FIELDS, TABLES_END, TABLES_START, field_tables,
                              guide_files, render_issue_form)
@@ -54,7 +55,7 @@ def deploy() -> dict:
 
 def test_workflows_parse_and_use_only_official_actions_pinned_to_a_major():
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["deploy.yml", "pull-request.yml"]
+    assert [f.name for f in files] == ["de-xuat-tu-issue.yml", "deploy.yml", "pull-request.yml"]
     for path in files:
         workflow = load(path)
         assert workflow["name"] and triggers(workflow) and workflow["jobs"]
@@ -196,7 +197,7 @@ def test_pre_commit_runs_the_validator_on_changed_profiles():
 
 def test_issue_form_is_generated_from_criteria_and_fields():
     committed = (ROOT / ISSUE_FORM).read_text(encoding="utf-8")
-    assert committed == render_issue_form(load_criteria(ROOT / "criteria.yml")), \
+    assert committed == render_issue_form(load_criteria(ROOT / "criteria.yml"), load_registries(ROOT)), \
         "Chạy `make generate` để cập nhật biểu mẫu"
 
 
