@@ -18,7 +18,7 @@ TYPE_NAMES = {
     DATE: "một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-12",
     BOOL: "`true` (có) hoặc `false` (không)",
     TEXT_LIST: "một danh sách, mỗi mục một dòng bắt đầu bằng `- `",
-    URL_LIST: "một danh sách địa chỉ `https://…`, mỗi mục một dòng bắt đầu bằng `- `",
+    URL_LIST: "một danh sách, mỗi mục một dòng bắt đầu bằng `- `: địa chỉ `https://…` hoặc trích dẫn văn bản giấy",
     SLUG_LIST: "một danh sách mã, mỗi mục một dòng bắt đầu bằng `- `",
     RECORD: "một nhóm trường con, thụt vào 2 dấu cách",
     RECORD_LIST: "một danh sách, mỗi mục bắt đầu bằng `- ` và gồm các trường con",
@@ -69,9 +69,11 @@ EXEMPLAR_FIELDS = (
     Field("photo_alt", TEXT, NEVER, "Mô tả ảnh bằng tiếng Việt cho người khiếm thị, bắt buộc khi có ảnh"),
     Field("consent", RECORD, PERSON, "Sự đồng ý công khai thông tin, theo Nghị định 13/2023/NĐ-CP",
           subfields=CONSENT),
-    Field("sources", URL_LIST, NEVER, "Nguồn kiểm chứng: bài báo, văn bản chính thức (https://…)"),
+    Field("sources", URL_LIST, NEVER, "Nguồn kiểm chứng: địa chỉ bài báo, văn bản trên mạng (https://…), hoặc "
+          "trích dẫn báo in, văn bản giấy, ví dụ: Báo Ninh Bình số 1234, ngày 12/4/2024, trang 3"),
     Field("published", DATE, ALWAYS, "Ngày đăng công khai"),
-    Field("status", TEXT, NEVER, "`published` (mặc định). Rút hồ sơ (người được nêu gương rút lại sự đồng ý): "
+    Field("status", TEXT, NEVER, "`published` (mặc định); `draft`: bản nháp, chỉ xem trước bằng `make serve`, "
+          "không đưa lên trang web. Rút hồ sơ (người được nêu gương rút lại sự đồng ý): "
           "chạy scripts/withdraw.py TÊN-TỆP"),
     Field("featured", BOOL, NEVER, "`true` để hiện trên trang chủ"),
 )
@@ -86,4 +88,4 @@ MOVEMENT_FIELDS = (
     Field("summary", TEXT, ALWAYS, "Tóm tắt (tối đa 300 ký tự)"),
 )
 
-STATUSES = ("published", "withdrawn")
+STATUSES = ("published", "draft", "withdrawn")

@@ -11,6 +11,7 @@ from .fields import (ALWAYS, BOOL, DATE, EXEMPLAR_FIELDS, INT, MOVEMENT_FIELDS, 
                      STATUSES, TEXT, Field)
 
 _SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_LINK_LIKE = "^\\s*([a-zA-Z][a-zA-Z0-9+.-]*://|[wW]{3}\\.|(javascript|vbscript|data|file|mailto)\\s*:)|[a-zA-Z0-9-]+\\.([vV][nN]|[cC][oO][mM]|[nN][eE][tT]|[oO][rR][gG]|[gG][oO][vV])([/:?#\\s]|$)"
 
 
 def exemplar_schema(criteria: Criteria) -> dict:
@@ -19,7 +20,8 @@ def exemplar_schema(criteria: Criteria) -> dict:
     props["summary"]["maxLength"] = criteria.limits["summary_max_chars"]
     props["status"]["enum"] = list(STATUSES)
     props["criteria"]["items"]["enum"] = list(criteria.criteria)
-    props["sources"]["items"]["pattern"] = "^https://"
+    # A link is https; any other text is a citation of a printed source (showcase/rules/media.py).
+    props["sources"]["items"]["anyOf"] = [{"pattern": "^https://"}, {"not": {"pattern": _LINK_LIKE}}]
     props["year"]["minimum"] = criteria.limits["earliest_year"]
     schema["allOf"] = [{"if": {"properties": {"kind": {"enum": ["individual", "household"]}}},
                         "then": {"required": ["consent"]}},

@@ -74,6 +74,7 @@ class Document:
     body_line: int
     lines: dict[KeyPath, int] = field(default_factory=dict)
     text: str = ""  # the whole file, NFC, for scans that are not about one key
+    unreadable: list = field(default_factory=list)  # DH003 of values kept as text (parse_yaml's `problems`)
 
     @property
     def slug(self) -> str:
@@ -117,6 +118,10 @@ def _thousands(number: int) -> str:
 
 def decode(raw: bytes, rel: str) -> str:
     """Bytes as NFC text with LF line ends; a BOM is accepted."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ProblemError(Problem(
+            "DH001", rel, 1, "Tệp được lưu bằng bảng mã UTF-16 (Notepad gọi là “Unicode”), không phải UTF-8.",
+            "Mở tệp, chọn Lưu thành… (Save As), ở ô Mã hoá (Encoding) chọn UTF-8 rồi lưu lại.")) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -138,33 +143,56 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     """(front-matter YAML, body, line where the body starts)."""
     first = text.partition("\n")[0]
     if first.rstrip() != FENCE:
-        raise ProblemError(Problem(
-            "DH002", rel, 1, "Tệp không có phần khai báo (front-matter) nên sẽ bị bỏ qua.",
-            "Dòng đầu tiên của tệp phải là `---`, tiếp theo là các trường, rồi một dòng `---`."))
+        raise ProblemError(_no_front_matter(text, first, rel))
     start = len(first) + 1
     close = _CLOSING_FENCE.search(text, start)  # the body, most of the file, is never split into lines
     if close:
         yaml_text = text[start:close.start() - 1] if close.start() > start else ""
         return yaml_text, text[close.end() + 1:], text.count("\n", 0, close.start()) + 2
     raise ProblemError(Problem(
-        "DH003", rel, 1, "Phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại.",
-        "Thêm một dòng chỉ có `---` sau trường cuối cùng, trước phần nội dung."))
+        "DH003", rel, 1, "Phần khai báo (các dòng `tên_trường: giá trị` ở đầu tệp) mở bằng `---` nhưng không có dòng "
+        "`---` đóng lại.",
+        "Thêm một dòng chỉ có ba dấu gạch ngang `---` sau trường cuối cùng, trước phần câu chuyện (nếu Word đã đổi "
+        "`---` thành một gạch dài `—`, gõ lại ba dấu `-`)."))
 
 
-def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
-    """Parse YAML text; `first_line` is the file line of the text's first line."""
+_DASHES = re.compile(r"^[\s\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]+$")
+_FIELD_LINE = re.compile(r"^[a-z_]+:(?:\s|$)", re.MULTILINE)
+
+
+def _no_front_matter(text: str, first: str, rel: str) -> Problem:
+    """DH002, saying why the first line is not `---`."""
+    what = "Tệp không có phần khai báo (front-matter: các dòng `tên_trường: giá trị` giữa hai dòng `---` ở đầu tệp)"
+    if _DASHES.match(first) and first.strip():
+        return Problem("DH002", rel, 1, f"{what}: dòng đầu là `{first.strip()[:10]}`, không phải đúng ba dấu gạch "
+                       "ngang `---` (Word thường tự đổi `---` thành một gạch dài —).",
+                       "Sửa dòng đầu (và dòng đóng phần khai báo) thành đúng ba dấu gạch ngang `---`, không có gì "
+                       "khác trên dòng.", "error")
+    fence = text.find("\n---\n")
+    if 0 <= fence < 2000 and _FIELD_LINE.search(text, fence):
+        line = text.count("\n", 0, fence) + 2
+        return Problem("DH002", rel, 1, f"{what}: có chữ ở trước dòng `---` (dòng {line}), nên các trường bên dưới "
+                       "không được đọc.", "Chuyển phần chữ đó xuống dưới dòng `---` thứ hai (phần câu chuyện), để dòng "
+                       "đầu tiên của tệp là `---`.", "error")
+    return Problem("DH002", rel, 1, f"{what} nên sẽ bị bỏ qua.",
+                   "Dòng đầu tiên của tệp phải là `---`, tiếp theo là các trường, rồi một dòng `---`; xem tệp mẫu "
+                   "templates/exemplar.md.", "error")
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1,
+               problems: list[Problem] | None = None) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse YAML text; `first_line` is the file line of the text's first line. With a list
+    `problems`, a value that cannot be read (an impossible date) is recorded there and kept as
+    its text, so that the file's other problems are found in the same run."""
     _check_flow_depth(text, rel, first_line)
     _check_block_depth(text, rel, first_line)
     loader = Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
-        raise ProblemError(Problem(
-            "DH003", rel, line, f"Lỗi cú pháp YAML: {_yaml_reason(exc)}.",
-            "Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách (không dùng Tab), "
-            "và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.")) from None
+        from .yaml_errors import syntax_problem  # only for a file that does not parse
+
+        raise ProblemError(syntax_problem(exc, text, rel, first_line)) from None
     except yaml.reader.ReaderError as exc:  # a control character: the reader refuses the whole text
         raise ProblemError(_unreadable_character(exc, text, rel, first_line)) from None
     except yaml.YAMLError:
@@ -174,7 +202,7 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> tuple[Any, dict[KeyP
         loader.dispose()
     if node is None:
         return None, {}
-    return _Walker(rel, first_line).value(node, ())
+    return _Walker(rel, first_line, problems).value(node, ())
 
 
 def _unreadable_character(exc: yaml.reader.ReaderError, text: str, rel: str, first_line: int) -> Problem:
@@ -195,38 +223,23 @@ def load_markdown(path: Path, rel: str, max_bytes: int) -> Document:
 def parse_markdown(text: str, path: Path, rel: str) -> Document:
     """A profile from its text (see `decode`)."""
     yaml_text, body, body_line = split_front_matter(text, rel)
-    meta, lines = parse_yaml(yaml_text, rel, first_line=2)
+    unreadable: list[Problem] = []
+    meta, lines = parse_yaml(yaml_text, rel, first_line=2, problems=unreadable)
     if meta is None:
         meta = {}
+        if _FIELD_LINE.match(body.lstrip("\n")):  # `---` twice at the top: the fields fell into the story
+            raise ProblemError(Problem(
+                "DH002", rel, body_line - 1, "Phần khai báo trống vì có hai dòng `---` liền nhau, nên các trường "
+                "bên dưới bị coi là câu chuyện.", "Xoá một trong hai dòng `---` ở đầu tệp.", "error"))
     if not isinstance(meta, dict):
         raise ProblemError(Problem(
             "DH007", rel, 2, "Phần khai báo phải là danh sách các cặp `trường: giá trị`.",
             "Mỗi dòng có dạng `ten_truong: giá trị`, ví dụ `name: Nguyễn Văn A`."))
-    return Document(path, rel, meta, body, body_line, lines, text)
+    return Document(path, rel, meta, body, body_line, lines, text, unreadable)
 
 
 def load_yaml_file(path: Path, rel: str, max_bytes: int = 2_000_000) -> tuple[Any, dict[KeyPath, int]]:
     return parse_yaml(read_text(path, rel, max_bytes), rel)
-
-
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    reasons = {
-        "mapping values are not allowed": "có dấu `:` ở chỗ không được phép (đặt giá trị trong ngoặc kép)",
-        "could not find expected ':'": "thiếu dấu `:` sau tên trường",
-        "found character '\\t' that cannot start any token": "có ký tự Tab; hãy dùng dấu cách",
-        "found a tab character": "có ký tự Tab; hãy dùng dấu cách",
-        "did not find expected key": "thụt lề không đều hoặc thiếu tên trường",
-        "did not find expected '-' indicator": "thụt lề của danh sách không đều",
-        "found undefined alias": "dùng bí danh (alias) không tồn tại",
-        "found unexpected end of stream": "tệp kết thúc khi một giá trị chưa đóng (thiếu dấu ngoặc kép?)",
-        "did not find expected ','": "danh sách trong ngoặc `[ ]` hoặc `{ }` chưa đóng, hoặc thiếu dấu phẩy giữa các mục",
-        "expected a single document in the stream": "chỉ được có một phần khai báo",
-    }
-    problem = (exc.problem or "").strip()
-    for english, vietnamese in reasons.items():
-        if problem.startswith(english):
-            return vietnamese
-    return f"không hiểu được ({problem})" if problem else "không hiểu được"
 
 
 def _check_flow_depth(text: str, rel: str, first_line: int) -> None:
@@ -270,8 +283,9 @@ def _check_block_depth(text: str, rel: str, first_line: int) -> None:
 class _Walker:
     """Turns a composed node tree into Python values, recording the line of each key."""
 
-    def __init__(self, rel: str, first_line: int):
+    def __init__(self, rel: str, first_line: int, problems: list[Problem] | None = None):
         self.rel = rel
+        self.problems = problems
         self.first_line = first_line
         self.lines: dict[KeyPath, int] = {}
         self.constructor = yaml.constructor.SafeConstructor()
@@ -289,8 +303,9 @@ class _Walker:
         if id(node) in self.seen:
             raise ProblemError(Problem(
                 "DH005", self.rel, self.lines.get(path) or self.line_of(node),
-                "Không được dùng neo/bí danh YAML (`&`, `*`).",
-                "Viết đầy đủ giá trị tại từng chỗ thay vì tham chiếu bằng `*`."))
+                "Không được dùng neo/bí danh YAML (`&tên` đánh dấu một giá trị, `*tên` dùng lại nó ở chỗ khác).",
+                "Viết đầy đủ giá trị tại từng chỗ thay vì tham chiếu bằng `*`; nếu chữ bắt đầu bằng `*` hoặc `&`, "
+                "đặt cả giá trị trong ngoặc kép."))
         self.seen.add(id(node))
         lines, first_line = self.lines, self.first_line
         if node.__class__ is _SEQUENCE:
@@ -333,10 +348,17 @@ class _Walker:
         except Exception as exc:  # a bad date or an unknown !tag: report it where it stands
             is_date = "timestamp" in node.tag or isinstance(exc, ValueError)
             message = (f"Ngày `{node.value}` không có thật." if is_date
-                       else f"Giá trị `{node.value}` có thẻ YAML không được phép ({node.tag}).")
-            raise ProblemError(Problem("DH003", self.rel, self.line_of(node), message,
-                                       "Ngày viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-12." if is_date
-                                       else "Bỏ thẻ bắt đầu bằng `!`.")) from None
+                       else f"Giá trị `{node.value}` có thẻ YAML (ký hiệu kiểu dữ liệu bắt đầu bằng `!`) không được "
+                       f"phép ({node.tag}).")
+            found = Problem("DH003", self.rel, self.line_of(node), message,
+                            "Kiểm tra lại ngày, tháng (tháng 2 có 28 hoặc 29 ngày; tháng 4, 6, 9, 11 có 30 ngày); "
+                            "ngày viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-12." if is_date
+                            else "Bỏ thẻ bắt đầu bằng `!` (thẻ YAML: ký hiệu kiểu dữ liệu đặc biệt, không dùng "
+                            "trong hồ sơ).", "error")
+            if self.problems is None or not is_date:
+                raise ProblemError(found) from None
+            self.problems.append(found)
+            return unicodedata.normalize("NFC", node.value)  # checked no further: DH003 says what is wrong
         if isinstance(value, str):
             return unicodedata.normalize("NFC", value)
         return value

@@ -15,6 +15,7 @@ from .criteria import Criteria
 from .provinces import Province, Provinces
 
 WITHDRAWN = "withdrawn"
+DRAFT = "draft"  # validated, previewed by `make serve`, never published
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class Exemplar:
 
     @property
     def is_public(self) -> bool:
-        return self.status != WITHDRAWN
+        return self.status not in (WITHDRAWN, DRAFT)
 
     def derive(self, key: tuple, make):
         """`make()`, a value computed from this profile and whatever else `key` names (the
@@ -118,6 +119,9 @@ class Showcase:
     # Withdrawn profiles (tombstones, see showcase/withdrawal.py): slug -> date of withdrawal.
     # Nothing else is known of them; the site answers their old address with a short notice.
     withdrawn: dict[str, dt.date] = field(default_factory=dict)
+    # Drafts (`status: draft`): valid profiles kept out of everything published (pages, listings,
+    # search, feeds, open data, statistics, reports); only the preview shows them (showcase/preview.py).
+    drafts: dict[str, Exemplar] = field(default_factory=dict)
     _public: tuple = field(default=(None, None), init=False, repr=False, compare=False)
     _version: str = field(default="", init=False, repr=False, compare=False)
 

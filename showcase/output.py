@@ -23,9 +23,28 @@ def render(problems: list[Problem], files: int, fmt: str) -> str:
         return json.dumps({"files": files, "errors": sum(p.is_error for p in problems),
                            "warnings": sum(not p.is_error for p in problems),
                            "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2)
-    lines = [_github(p) if fmt == "github" else _text(p) for p in problems]
+    lines = [_github(p) if fmt == "github" else _text(p) for p in _with_reminders_summed(problems)]
     lines.append(summary_line(problems, files))
     return "\n".join(lines)
+
+
+REMINDER = "DH502"  # one per unit without a profile this year: a summary line, the list is in the report
+
+
+def _with_reminders_summed(problems: list[Problem]) -> list[Problem]:
+    """DH502 reminders about other units as one line, so that they never bury the editor's own
+    messages; `scripts/report.py` lists the units (and JSON output keeps every reminder)."""
+    reminders = [p for p in problems if p.code == REMINDER]
+    if len(reminders) < 2:
+        return problems
+    year = re.search(r"năm (\d{4})", reminders[0].message)
+    summary = Problem(REMINDER, reminders[0].path, None,
+                      f"{len(reminders)} đơn vị chưa có điển hình nào" + (f" năm {year.group(1)}" if year else "")
+                      + " (chỉ nhắc nhở, không chặn).",
+                      "Xem danh sách đơn vị: `.venv/bin/python scripts/report.py`.", reminders[0].severity)
+    first = problems.index(reminders[0])
+    rest = [p for p in problems if p.code != REMINDER]
+    return rest[:first] + [summary] + rest[first:]
 
 
 def _text(p: Problem) -> str:

@@ -22,7 +22,7 @@ from .cache import ValidationCache, digest, fingerprint, write_shard
 from .criteria import Criteria, load_criteria
 from .hygiene import HIDDEN_HINT, MAX_ID, hidden_in_data, is_clean_name, shown, without_hidden
 from .load import Document, decode, load_markdown, load_yaml_file, parse_markdown, read_bytes, stem
-from .model import Commendation, Consent, Exemplar, Movement, Showcase, Unit
+from .model import DRAFT, Commendation, Consent, Exemplar, Movement, Showcase, Unit
 from .problems import Problem, ProblemError
 from .provinces import load_provinces
 from .rules.context import Context, problem
@@ -30,6 +30,7 @@ from .rules.fields import check_exemplar_dates, check_exemplar_fields, check_mov
 from .rules.media import check_html, check_links
 from .rules.photos import check_photo, is_photo_file
 from .rules.consent import check_consent, check_tombstone
+from .rules.pasted import check_pasted
 from .rules.placeholders import check_placeholders
 from .rules.privacy import check_data, check_personal_data
 from .rules.quota import check_quotas
@@ -41,9 +42,9 @@ from .withdrawal import WITHDRAWN, is_tombstone
 # cached with the file's digest (see cache.py). The others read more (other files, today, the
 # photo on disk) and run on every profile every time.
 FILE_RULES = (check_exemplar_fields, check_personal_data, check_consent, check_tombstone, check_placeholders,
-              check_links, check_html)
+              check_links, check_html, check_pasted)
 LIVE_RULES = (check_exemplar_references, check_exemplar_dates, check_photo)
-MOVEMENT_RULES = (check_movement_fields, check_personal_data, check_links, check_html)
+MOVEMENT_RULES = (check_movement_fields, check_personal_data, check_links, check_html, check_pasted)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # not `$`: that would let a name end in a newline
 
 
@@ -173,7 +174,10 @@ def _load_showcase(root: Path, targets: list[str] | None, today: dt.date, cache:
                 exemplar = _exemplar(doc, ctx)
                 if recent is not None:
                     exemplar.derived = {}
-            showcase.exemplars[doc.slug] = exemplar
+            if exemplar.status == DRAFT:
+                showcase.drafts[doc.slug] = exemplar
+            else:
+                showcase.exemplars[doc.slug] = exemplar
         if recent is not None:
             kept[doc.rel] = (statuses[doc.rel], entries[doc.rel], exemplar)
     if recent is not None:
@@ -272,9 +276,9 @@ def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tup
         if not is_clean_name(rel):  # never loaded: its name would reach messages, URLs and logs as it is
             clean = Path(without_hidden(name))
             suffix = clean.suffix.lower() if kind == FILE else ""
-            suggestion = slugify(clean.stem if suffix else clean.name) or "ho-so"
+            suggestion = _free_name(Path(full).parent, slugify(clean.stem if suffix else clean.name) or "ho-so", suffix)
             problems.append(problem("DH010", shown(rel), None, f"Tên `{shown(name)}` có ký tự ẩn, ký tự điều khiển "
-                                    "hoặc không phải UTF-8.", f"Đổi tên thành `{suggestion}{suffix}`."))
+                                    "hoặc không phải UTF-8.", f"Đổi tên thành `{suggestion}`."))
             continue
         if kind == LINK:
             problems.append(_symlink_problem(rel, name))
@@ -292,25 +296,48 @@ def _profile_paths(root: Path, folder: str, problems: list[Problem]) -> list[tup
             if not SLUG.match(name):
                 problems.append(problem("DH010", rel, None, f"Tên thư mục `{shown(name)}` phải viết không dấu, chữ "
                                         "thường, nối bằng gạch ngang.",
-                                        f"Đổi tên thành `{slugify(name) or 'thu-muc'}`."))
+                                        f"Đổi tên thành `{_free_name(Path(full).parent, slugify(name) or 'thu-muc', '')}`."))
             continue
         path = Path(full)
         if path.suffix != ".md":
             if folder == "exemplars" and is_photo_file(path):
                 continue
             is_markdown = path.suffix.lower() in (".md", ".markdown", ".mdown", ".mkd")
+            # Windows hides known extensions: "ho-so.md" saved by Notepad or Word is "ho-so.md.txt".
+            doubled = path.suffix.lower() in (".txt", ".doc", ".docx", ".rtf") and Path(path.stem).suffix.lower() == ".md"
+            stem_md = Path(path.stem).stem if doubled else path.stem
             problems.append(problem(
                 "DH002", rel, None,
                 f"Tệp `{shown(path.name)}` sẽ bị bỏ qua: chỉ tệp đuôi `.md` (chữ thường) được đưa lên trang."
-                if is_markdown else f"Tệp `{shown(path.name)}` không phải hồ sơ (.md) hay ảnh nên sẽ bị bỏ qua.",
-                f"Đổi tên thành `{path.stem}.md`." if is_markdown else "Xoá tệp này hoặc chuyển ra ngoài thư mục."))
+                if is_markdown else
+                f"Tệp `{shown(path.name)}` có hai đuôi: Windows đã thêm `{path.suffix}` sau `.md` (và ẩn nó đi), nên "
+                "tệp bị bỏ qua." if doubled else
+                f"Tệp `{shown(path.name)}` không phải hồ sơ (.md) hay ảnh nên sẽ bị bỏ qua.",
+                f"Đổi tên thành `{_free_name(path.parent, stem_md, '.md')}`"
+                + (" (trong Notepad: Lưu thành…, chọn “All files”, gõ tên có đuôi .md; trong Windows Explorer: bật "
+                   "View → File name extensions để thấy đuôi thật)." if doubled else ".")
+                if is_markdown or doubled else "Xoá tệp này hoặc chuyển ra ngoài thư mục."))
             continue
         if not SLUG.match(stem(rel)):
             problems.append(problem("DH010", rel, None, f"Tên tệp `{shown(path.name)}` phải viết không dấu, "
-                                    "chữ thường, nối bằng gạch ngang.",
-                                    f"Đổi tên thành `{slugify(path.stem) or 'ho-so'}.md`."))
+                                    "chữ thường, nối bằng gạch ngang (tên tệp thành địa chỉ trang của hồ sơ).",
+                                    f"Đổi tên thành `{_free_name(path.parent, slugify(path.stem) or 'ho-so', '.md')}`."))
         found.append((path, rel))
     return found
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> str:
+    """`stem + suffix`, or `stem-2 + suffix`... : a name no other file in `folder` has (compared
+    without case, as on Windows and macOS), so that a rename hint never points at someone else's file."""
+    try:
+        taken = {name.casefold() for name in os.listdir(folder)}
+    except OSError:
+        taken = set()
+    name, number = f"{stem}{suffix}", 1
+    while name.casefold() in taken:
+        number += 1
+        name = f"{stem}-{number}{suffix}"
+    return name
 
 
 def _symlink_problem(rel: str, name: str) -> Problem:
@@ -363,10 +390,12 @@ def _files_under(base: str) -> list[tuple[tuple[str, ...], str, str]]:
 
 def _load(path: Path, rel: str, max_bytes: int, problems: list[Problem]) -> Document | None:
     try:
-        return load_markdown(path, rel, max_bytes)
+        doc = load_markdown(path, rel, max_bytes)
     except ProblemError as exc:
         problems.append(exc.problem)
         return None
+    problems.extend(doc.unreadable)
+    return doc
 
 
 # Loading and checking a profile needs no other profile: large repositories spread that
@@ -491,11 +520,18 @@ def _check_files(rels: list[str], ctx: Context, max_bytes: int) -> list[tuple]:
             results.append((rel, stamp, (None, None, None, None, (_row(exc.problem),), None), ()))
             continue
         found = tuple(_row(p) for rule in FILE_RULES for p in rule(doc, ctx))
+        if doc.unreadable:  # an impossible date: DH003 says it, not also DH103 on its line
+            found = tuple(map(_row, doc.unreadable)) + _besides(found, doc.unreadable)
         doc.text = ""  # only the personal-data scan reads it
         live = tuple(_row(p) for rule in LIVE_RULES for p in rule(doc, ctx))
         entry = (doc.meta, doc.lines, doc.body, doc.body_line, found, identity(doc.meta))
         results.append((rel, stamp, entry, live))
     return results
+
+
+def _besides(rows: tuple, unreadable: list[Problem]) -> tuple:
+    lines = {p.line for p in unreadable}
+    return tuple(row for row in rows if not (row[0] in ("DH103", "DH308") and row[2] in lines))
 
 
 def _row(p: Problem) -> tuple:

@@ -41,6 +41,8 @@ _RULES = [
     ("DH109", ERROR, "Danh sách bắt buộc đang trống"),
     ("DH110", ERROR, "Ký tự điều khiển, ký tự ẩn hoặc đảo chiều văn bản"),
     ("DH111", ERROR, "Hồ sơ còn nội dung mẫu của biểu mẫu"),
+    ("DH112", ERROR, "Chữ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI, không phải Unicode"),
+    ("DH113", ERROR, "Dấu `#` sau dấu cách cắt mất phần cuối của giá trị"),
     # References between files
     ("DH201", ERROR, "Phong trào không tồn tại trong `movements/`"),
     ("DH202", ERROR, "Đơn vị đề xuất không có trong `units.yml`"),

@@ -32,11 +32,24 @@ _SHOWN = str.maketrans({c: "?" for c in map(chr, [*range(32), 127, 96])})  # con
 
 
 def check_links(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """A source is a link (then https://) or a citation of a printed source, as plain text:
+    "Báo Ninh Bình số 1234, ngày 12/4/2024, trang 3", "Quyết định số 123/QĐ-UBND ngày …"."""
     sources = doc.meta.get("sources")
     for index, url in enumerate(sources if isinstance(sources, list) else []):
-        if isinstance(url, str) and not url.startswith("https://"):
+        if isinstance(url, str) and not url.startswith("https://") and looks_like_link(url):
             yield _bad_link(doc, doc.line("sources", index), url)
     yield from _report(doc, "DH405")
+
+
+# What a reader's browser or the site would take for an address: a scheme, `www.`, or a domain
+# name ("baoninhbinh.org.vn/bai-viet"). A citation has none ("Quyết định số 123/QĐ-UBND").
+_LINK_LIKE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*://|(?:javascript|vbscript|data|file|mailto|tel|ftp|blob|about)\s*:"
+                        r"|www\.)|(?:^|[\s(\[<])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info|io|int|biz|asia|me)"
+                        r"(?:[/:?#)\]>\s,;]|$)", re.IGNORECASE)
+
+
+def looks_like_link(text: str) -> bool:
+    return bool(_LINK_LIKE.search(text))
 
 
 def check_html(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -144,4 +157,13 @@ def _shown(text: str) -> str:
 
 
 def _bad_link(doc: Document, line: int | None, url: str) -> Problem:
-    return problem("DH405", doc, line, f"Liên kết không an toàn: `{_shown(url)}`.", _LINK_HINT)
+    text = url.strip()
+    if text.lower().startswith("http://"):
+        hint = f"Viết `https://{_shown(text[7:])}` (mở trang trong trình duyệt để chắc địa chỉ https chạy được)."
+    elif text.lower().startswith("www."):
+        hint = f"Thêm `https://` ở đầu: `https://{_shown(text)}`."
+    else:
+        hint = ("Liên kết phải bắt đầu bằng `https://`. Nếu đây là trích dẫn báo in, văn bản giấy, chỉ ghi tên, số, "
+                "ngày, trang, không ghi địa chỉ trang web, ví dụ: Báo Ninh Bình số 1234, ngày 12/4/2024, trang 3.")
+    return problem("DH405", doc, line, f"Nguồn `{_shown(url)}` là một liên kết nhưng không bắt đầu bằng `https://`.",
+                   hint)

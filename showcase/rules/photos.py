@@ -179,8 +179,7 @@ def check_photo(doc: Document, ctx: Context) -> Iterator[Problem]:
     except OSError:
         is_file = False
     if not is_file:
-        yield problem("DH401", doc, line, f"Không tìm thấy ảnh `{shown}`.",
-                      "Kiểm tra tên tệp ảnh (phân biệt chữ hoa, chữ thường) và đường dẫn so với tệp hồ sơ.")
+        yield problem("DH401", doc, line, f"Không tìm thấy ảnh `{shown}`.", _missing_hint(photo))
         return
     expected = SUFFIX_KIND.get(target.suffix.lower())
     if expected is None:
@@ -292,3 +291,17 @@ def _store(path: Path, data: bytes) -> None:
     except OSError:  # a read-only checkout validates as well, only not faster next time
         if temp is not None:
             Path(temp).unlink(missing_ok=True)
+
+
+def _missing_hint(photo) -> str:
+    """What to write for a photo path that names no file, from how it is written."""
+    text = str(photo)
+    if "\\" in text:
+        fixed = text.replace("\\", "/")
+        return (f"Đường dẫn ảnh dùng dấu gạch chéo `/` (không dùng `\\` như trên Windows): viết `photo: {fixed}`; "
+                "ảnh đặt trong thư mục exemplars/images/.")
+    if text.startswith("exemplars/"):
+        return (f"Đường dẫn tính từ thư mục của hồ sơ (exemplars/), không ghi `exemplars/` ở đầu: "
+                f"`photo: {text[len('exemplars/'):]}`.")
+    return ("Kiểm tra tên tệp ảnh (phân biệt chữ hoa, chữ thường; đuôi .jpg khác .jpeg) và đường dẫn tính từ thư mục "
+            "exemplars/, ví dụ `images/ten-anh.jpg`; ảnh phải được thêm vào kho cùng với hồ sơ.")

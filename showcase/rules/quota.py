@@ -13,7 +13,8 @@ def check_quotas(ctx: Context) -> Iterator[Problem]:
     counted: dict[tuple[str, int], list[str]] = defaultdict(list)
     for doc in ctx.exemplars.values():
         unit, year = doc.meta.get("nominated_by"), doc.meta.get("year")
-        if isinstance(unit, str) and isinstance(year, int) and doc.meta.get("status") != "withdrawn":
+        # Neither a withdrawn profile nor a draft (`status: draft`, never published) uses the quota.
+        if isinstance(unit, str) and isinstance(year, int) and doc.meta.get("status") not in ("withdrawn", "draft"):
             counted[(unit, year)].append(doc.rel)
     maximum = ctx.criteria.max_per_unit_per_year
     for (unit, year), rels in sorted(counted.items()):

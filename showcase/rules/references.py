@@ -12,7 +12,7 @@ from ..hygiene import HIDDEN
 from ..load import Document
 from ..problems import Problem
 from ..provinces import load_provinces
-from ..text import nearest
+from ..text import nearest, slugify
 from .context import Context, problem
 
 
@@ -22,7 +22,10 @@ def check_exemplar_references(doc: Document, ctx: Context) -> Iterator[Problem]:
     for index, slug in _items(meta.get("movements")):
         movement = ctx.movements.get(slug)
         if movement is None:
+            named = _by_label(slug, {s: m.meta.get("name") for s, m in ctx.movements.items()
+                                     if isinstance(m.meta.get("name"), str)})
             yield problem("DH201", doc, doc.line("movements", index), f"Phong trào `{slug}` không có trong movements/.",
+                          f"Viết mã (tên tệp trong movements/, không có đuôi .md): `{named}`." if named else
                           _suggest(slug, list(ctx.movements), "Tạo tệp movements/{}.md trước, hoặc sửa lại mã."
                                    .format(slug)))
             continue
@@ -36,10 +39,12 @@ def check_exemplar_references(doc: Document, ctx: Context) -> Iterator[Problem]:
     unit = meta.get("nominated_by")
     if isinstance(unit, str) and unit and unit not in ctx.units:
         yield problem("DH202", doc, doc.line("nominated_by"), f"Đơn vị `{unit}` không có trong units.yml.",
-                      _suggest(unit, list(ctx.units), "Thêm đơn vị vào units.yml (mã, tên, cấp) rồi dùng mã đó."))
+                      _suggest_unit(unit, ctx.units))
     for index, cid in _items(meta.get("criteria")):
         if cid not in ctx.criteria.criteria:
+            named = _by_label(cid, {c.id: c.label for c in ctx.criteria.criteria.values()})
             yield problem("DH203", doc, doc.line("criteria", index), f"Tiêu chí `{cid}` không có trong criteria.yml.",
+                          f"Tiêu chí “{ctx.criteria.criteria[named].label}” được ghi bằng mã `{named}`." if named else
                           _suggest(cid, list(ctx.criteria.criteria), ""))
     province = meta.get("province")
     if isinstance(province, (str, int)) and not isinstance(province, bool) and province != "" \
@@ -122,6 +127,53 @@ def _person_key(text: str) -> str:
 def _items(value) -> Iterator[tuple[int, str]]:
     if isinstance(value, list):
         yield from ((i, v) for i, v in enumerate(value) if isinstance(v, str))
+
+
+# Words of a unit's name that say what kind of body it is, not where: a near miss may differ in
+# these ("ubdn" for "ubnd"), never in the place ("gia-hung" is another commune than "gia-vien").
+_UNIT_WORDS = frozenset("ubnd hdnd uy ban nhan dan xa phuong thi tran huyen quan tinh thanh pho tp so ban nganh "
+                        "doan hoi cong an truong chi lien mat tran to quoc dang bo co quan".split())
+
+
+def _by_label(value: str, labels: dict[str, str]) -> str | None:
+    """The code written by its Vietnamese name or label, or with `.md` after it."""
+    from .fields import by_label  # the same comparison as for vocabularies
+
+    if value.endswith(".md") and value[:-3] in labels:
+        return value[:-3]
+    return by_label(value, labels)
+
+
+def _suggest_unit(value: str, units: dict[str, dict]) -> str:
+    """A unit id for what was written: the id of a unit written by its name ("UBND xã Gia Viễn"),
+    or of a typo that keeps every place word; otherwise how to add the unit, never another place."""
+    folded = slugify(value)
+    for uid, entry in units.items():
+        if folded == uid or folded == slugify(str(entry.get("name", ""))):
+            return (f"{entry.get('name', uid)} có mã `{uid}` trong units.yml: viết mã, không viết tên: "
+                    f"`nominated_by: {uid}`.")
+    places = [w for w in folded.split("-") if w not in _UNIT_WORDS]
+    for uid in units:
+        if places and [w for w in uid.split("-") if w not in _UNIT_WORDS] == places \
+                and _distance(folded, uid) <= 3:
+            return f"Có phải ý bạn là `{uid}` ({units[uid].get('name', uid)})?"
+    example = folded or "ma-don-vi"
+    listed = ", ".join(f"`{uid}` ({units[uid].get('name', uid)})" for uid in sorted(units)[:8])
+    return (f"Nếu đây là một đơn vị chưa có trong danh sách, thêm vào units.yml một dòng dạng "
+            f"`{example}: {{name: \"Tên đầy đủ của đơn vị\", level: local}}` (level: central, province, local hoặc "
+            f"agency); nếu không, dùng đúng mã của đơn vị trong units.yml" + (f", ví dụ {listed}" if listed else "")
+            + (", …" if len(units) > 8 else "") + ".")
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short ids only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _suggest(value: str, choices: list[str], fallback: str) -> str:
