@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import measure, search_transfer  # noqa: E402
+from benchmarks import lighthouse, measure, page_loads, search_transfer  # noqa: E402
 from benchmarks.synth import Manifest, generate  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -242,6 +242,9 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict:
     else:
         result["search"] = _search(args, n, project_site if project_ok else None, ppage, baseline_site, bpage,
                                    standalone if standalone.is_dir() else None)
+    if project_ok and not why_not:
+        result["pages"] = _first_loads(n, project_site, ppage)
+    result["lighthouse"] = _lighthouse(args, n, project_site if project_ok else None, ppage)
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
     return result
@@ -264,6 +267,8 @@ def _search(args, n, project_site, ppage, baseline_site, bpage, standalone) -> d
         page = ppage or project_site / "index.html"
         if (project_site / "pagefind" / "pagefind.js").is_file():
             attempt("project_pagefind", search_transfer.pagefind_transfer, project_site, page, args.query)
+            for query in search_transfer.SEARCH_PAGE_QUERIES:  # a cold phone visit to "Tra cứu" (issue 13)
+                attempt(f"search_page:{query}", search_transfer.search_page_transfer, project_site, query)
         if (project_site / "search" / "search_index.json").is_file():
             attempt("project_lunr", search_transfer.lunr_transfer, project_site, page, args.query)
         if standalone is not None and (standalone / "pagefind.js").is_file():
@@ -271,6 +276,38 @@ def _search(args, n, project_site, ppage, baseline_site, bpage, standalone) -> d
                     bundle="__bench_pagefind", mounts={"__bench_pagefind": standalone})
     if bpage is not None:
         attempt("baseline_lunr", search_transfer.lunr_transfer, baseline_site, bpage, args.query)
+    return out
+
+
+def _first_loads(n: int, site: Path, ppage: Path | None) -> dict:
+    """A cold first visit to each page type at phone width: bytes stored and sent (issue 14)."""
+    say(f"N={n:,}: first load of each page type in headless Chromium …")
+    try:
+        return page_loads.first_loads(site, page_loads.page_types(site, ppage))
+    except Exception as exc:  # noqa: BLE001 - a measurement that fails is reported, not fatal
+        say(f"N={n:,}: first loads failed: {exc}")
+        return {"error": f"{type(exc).__name__}: {exc}"[:500]}
+
+
+def _lighthouse(args, n: int, site: Path | None, ppage: Path | None) -> dict:
+    """Lighthouse's four scores for the profile and search pages (issue 14), when installed."""
+    why_not = "--no-lighthouse" if not args.lighthouse else lighthouse.available()
+    if site is None or why_not:
+        say(f"N={n:,}: Lighthouse skipped: {why_not or 'no project site'}")
+        return {"skipped": why_not or "no project site"}
+    pages = page_loads.page_types(site, ppage)
+    out: dict = {}
+    with lighthouse.serve(site) as base:
+        for name in ("profile", "search"):
+            if name not in pages:
+                continue
+            say(f"N={n:,}: Lighthouse, {name} page …")
+            try:
+                out[name] = lighthouse.run_until_met(base + pages[name])
+                say(f"N={n:,}: {lighthouse.describe(out[name])}")
+            except Exception as exc:  # noqa: BLE001 - reported, not fatal
+                out[name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
+                say(f"N={n:,}: Lighthouse, {name} page failed: {out[name]['error']}")
     return out
 
 
@@ -392,6 +429,22 @@ def table(result: dict) -> str:
         rows.append(f"| Pagefind alone over the project site (s / peak MB / bundle MB / first search KB) | "
                     f"{_fmt(fm.get('wall_s'))} / {_fmt(fm.get('tree_peak_mb'), digits=0)} / "
                     f"{_fmt(sb['bytes'] / 1e6 if sb else None, digits=1)} / {_kb(alone)} | – | – |")
+    for key, entry in search.items():
+        if key.startswith("search_page:") and "bytes" in entry:
+            rows.append(f"| cold “Tra cứu” page, first query “{entry['query']}”: search / whole page (KB); "
+                        f"results | {_kb(entry)} / {entry['page_bytes'] / 1024:,.0f}; {entry['status']}"
+                        f"{' (sitemap.xml fetched!)' if entry.get('sitemap_fetched') else ''} | – | – |")
+    for name, entry in (result.get("pages") or {}).items():
+        if isinstance(entry, dict) and "bytes" in entry:
+            rows.append(f"| first visit, {name} page: requests / KB stored / KB sent (gzip) | {entry['requests']} / "
+                        f"{entry['bytes'] / 1024:,.0f} / {entry['gzip'] / 1024:,.0f}"
+                        f"{' (sitemap.xml fetched!)' if entry.get('sitemap_fetched') else ''} | – | – |")
+    for name, entry in (result.get("lighthouse") or {}).items():
+        if isinstance(entry, dict) and "scores" in entry:
+            sc, m = entry["scores"], entry["metrics"]
+            rows.append(f"| Lighthouse, {name} page: performance / accessibility / best practices / SEO; LCP, CLS | "
+                        f"{sc.get('performance')} / {sc.get('accessibility')} / {sc.get('best-practices')} / "
+                        f"{sc.get('seo')}; {m['LCP'] / 1000:.1f} s, {m['CLS']:.3f} | – | – |")
     state = result["site_state"]
     rows += ["", f"Project site state: hooks={state['hooks']}, plugins={state['plugins']}, "
                  f"custom_dir={state['custom_dir']}, Pagefind bundle in site: {p.get('pagefind', '–')}, "
@@ -429,8 +482,9 @@ def _pw(entry: dict) -> str:
 
 def targets(results: list[dict]) -> str:
     """Issue 6's targets (they apply at 10,000 profiles), checked at every size measured."""
-    rows = ["| N | build ratio ≤ 1.0 | validation < 2 s (no cache) | peak memory < 1 GB | first search ≤ 300 KB |",
-            "|---:|---|---|---|---|"]
+    rows = ["| N | build ratio ≤ 1.0 | validation < 2 s (no cache) | peak memory < 1 GB | first search ≤ 300 KB "
+            "| “Tra cứu” first query ≤ 250 KB (issue 13) |",
+            "|---:|---|---|---|---|---|"]
     for r in results:
         med, p, s = r["median"], r["project"], r.get("search", {})
         ratio = (med["project"]["wall_s"] / med["baseline"]["wall_s"]) if p.get("build_ok") else None
@@ -444,7 +498,8 @@ def targets(results: list[dict]) -> str:
         rows.append(f"| {r['n']:,} | {mark(ratio <= 1.0 if ratio else None, f'{ratio:.2f}' if ratio else '')} | "
                     f"{mark(v < 2 if v else None, f'{v:.2f} s' if v else '')} | "
                     f"{mark(mem < 1024 if mem else None, f'{mem:,.0f} MB' if mem else '')} | "
-                    f"{mark(first <= 300 * 1024 if first else None, f'{first / 1024:,.0f} KB' if first else 'no Pagefind in the site')} |")
+                    f"{mark(first <= 300 * 1024 if first else None, f'{first / 1024:,.0f} KB' if first else 'no Pagefind in the site')} | "
+                    f"{_page_budget(s)} |")
     if len(results) > 1:
         a, b = results[0], results[-1]
         states = {r["n"]: r["site_state"]["git"]["commit"] for r in results}
@@ -459,6 +514,40 @@ def targets(results: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def reader_targets(results: list[dict]) -> str:
+    """Issue 14: Lighthouse's bar on the profile and search pages, and no first visit costing
+    more as the site grows (each page type's bytes sent, against the smallest size measured)."""
+    rows = ["| N | Lighthouse ≥ 95 / 100 / 100 / 100, profile | same, search | first visits no heavier than at the smallest N |",
+            "|---:|---|---|---|"]
+    first = results[0].get("pages") or {}
+    for r in results:
+        cells = []
+        for name in ("profile", "search"):
+            entry = (r.get("lighthouse") or {}).get(name) or {}
+            if "scores" not in entry:
+                cells.append(f"– ({entry.get('error') or (r.get('lighthouse') or {}).get('skipped') or 'not run'})"[:80])
+                continue
+            sc = entry["scores"]
+            text = "/".join(str(sc.get(c)) for c in lighthouse.CATEGORIES)
+            cells.append(f"{'NO' if lighthouse.short_falls(entry) else 'yes'} ({text})")
+        pages = r.get("pages") or {}
+        heavier = [f"{k} {first[k]['gzip'] / 1024:,.0f}→{e['gzip'] / 1024:,.0f} KB" for k, e in pages.items()
+                   if isinstance(e, dict) and "gzip" in e and "gzip" in first.get(k, {})
+                   and e["gzip"] > first[k]["gzip"] * 1.05 + 2048]
+        growth = "–" if not pages or "error" in pages else ("NO: " + ", ".join(heavier) if heavier else "yes")
+        rows.append(f"| {r['n']:,} | {cells[0]} | {cells[1]} | {growth} |")
+    return "\n".join(rows)
+
+
+def _page_budget(search: dict) -> str:
+    pages = [e for k, e in search.items() if k.startswith("search_page:") and "bytes" in e]
+    if not pages:
+        return "–"
+    worst = max(e["bytes"] for e in pages)
+    return (f"{'yes' if worst <= 250 * 1024 else 'NO'} ("
+            + ", ".join(f"{e['query']} {e['bytes'] / 1024:,.0f} KB" for e in pages) + ")")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000", help="comma-separated profile counts, e.g. 1000,10000,20000")
@@ -471,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where to build (default: a new temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     parser.add_argument("--no-browser", dest="browser", action="store_false", help="skip the Chromium measurement")
+    parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false",
+                        help="skip Lighthouse on the profile and search pages (run when node_modules has it)")
     parser.add_argument("--no-index", dest="index", action="store_false",
                         help="skip running Pagefind alone over the project site")
     parser.add_argument("--interval", type=float, default=0.1, help="memory sampling interval (s)")
@@ -482,6 +573,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--repeat takes one number, or one per size")
     args.repeat = dict(zip(sizes, repeats * len(sizes) if len(repeats) == 1 else repeats))
 
+    # `python -m pagefind` (Pagefind alone) runs the same pinned binary as the build.
+    from showcase import pagefind_binary
+    pagefind_binary.use()
     env_info = {"machine": measure.machine(), "versions": measure.versions()}
     m, v = env_info["machine"], env_info["versions"]
     say(f"machine: {m['nproc']} cores, {m['memory_gb']} GB, {m['cpu']}; Python {m['python']}")
@@ -512,6 +606,10 @@ def main(argv: list[str] | None = None) -> int:
     print("### Targets (issue 6; they apply at 10,000 profiles)")
     print()
     print(targets(report["results"]))
+    print()
+    print("### Readers on a phone (issue 14)")
+    print()
+    print(reader_targets(report["results"]))
     print(f"\nJSON: {out_file}")
     return 0
 

@@ -100,3 +100,15 @@ published: {year + 1}-0{1 + number % 9}-{10 + number % 18}
 
 {story}
 """
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The repository's own demo content built as `make build` does, into a temporary folder
+    (never the working tree's site/): every page type, the calendar and statistics included."""
+    dest = tmp_path_factory.mktemp("demo") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([*MKDOCS_BUILD, "--site-dir", str(dest)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest
