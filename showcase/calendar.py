@@ -117,7 +117,7 @@ def calendar_files(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]
     """Generator for the site: the calendar page and the iCalendar feed."""
     events = load_calendar(showcase.root)
     today = content_date(showcase)
-    yield GeneratedFile(PAGE, render_page(events, today, site_url), edit_path=FILE)
+    yield GeneratedFile(PAGE, render_page(events, today, site_url))  # no "edit" pencil: a public page
     yield GeneratedFile(FEED, render_ics(events, today or _latest(events), site_url))
 
 
@@ -146,9 +146,9 @@ def render_page(events: list[Event], today: dt.date | None, site_url: str) -> st
     feed = site_url.rstrip("/") + "/" + FEED if site_url else FEED
     out += ["## Thêm vào lịch của bạn", "",
             f"Tải tệp [{FEED}](../{FEED}) và mở bằng ứng dụng lịch, hoặc thêm lịch theo địa chỉ "
-            f"`{feed}` (Google Lịch: Cài đặt → Thêm lịch → Từ URL) để luôn có danh sách mới nhất.", "",
-            f"Danh sách lấy từ tệp `{FILE}` ở thư mục gốc của kho; cơ quan thêm ngày thành lập tỉnh, "
-            "ngày truyền thống ngành, ngày đại hội thi đua theo hướng dẫn ở đầu tệp đó.", ""]
+            f"<{feed}> (Google Lịch: Cài đặt → Thêm lịch → Từ URL) để luôn có danh sách mới nhất.", "",
+            "Danh sách do cơ quan cập nhật: ngày thành lập tỉnh, ngày truyền thống ngành, ngày đại hội thi đua.",
+            ""]
     return "\n".join(out)
 
 

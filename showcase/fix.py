@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         epilog="Mã thoát: 0 xong (hoặc không có gì phải xoá), 1 có ảnh không sửa được, 2 sai cách dùng.")
     parser.add_argument("paths", nargs="*", metavar="TỆP",
                         help="ảnh hoặc hồ sơ .md (sửa ảnh của hồ sơ); mặc định: mọi ảnh trong exemplars/")
-    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_argument("--root", default=".", metavar="THƯ_MỤC", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
     parser.add_argument("--check", action="store_true",
                         help="chỉ báo ảnh nào còn dữ liệu ẩn, không sửa (mã thoát 1 nếu có)")
     args = parser.parse_args(argv)

@@ -1,9 +1,10 @@
 """Profile photos: resized and re-encoded at build time, never served as uploaded.
 
-Each original gives a small and a large WebP for the page and a JPEG for social cards
-(Zalo and Facebook read JPEG everywhere). Published files carry no metadata at all: no
-EXIF (GPS position, camera, date), no XMP, no JPEG comment, no PNG text, no ICC profile
-(colours are converted to sRGB first). Originals are decoded by `rules.photos.load_photo`,
+Each original gives a small and a large WebP for the page and a 1200×630 JPEG for social
+cards (Zalo and Facebook read JPEG everywhere; `showcase.share_cards` draws the cards of
+pages without a photo). Published files carry no metadata at all: no EXIF (GPS position,
+camera, date), no XMP, no JPEG comment, no PNG text, no ICC profile (colours are converted
+to sRGB first). Originals are decoded by `rules.photos.load_photo`,
 with the validator's limits; a photo it cannot read stops the build with a Vietnamese
 message, never a traceback. Outputs are cached by the original's content hash, so a
 rebuild only reads the originals; the cache lives outside `docs/` and outside the site.
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from .generated import GeneratedFile
 from .model import Exemplar
@@ -30,8 +31,9 @@ CACHE_DIR = Path(".site-cache") / "images"  # relative to the repository root; `
 SMALL_WIDTH, LARGE_WIDTH = 480, 1200
 MAX_HEIGHT = 4 * LARGE_WIDTH  # a very tall picture is shrunk too (WebP stops at 16383 pixels)
 WEBP_QUALITY, JPEG_QUALITY = 80, 82
+SHARE_SIZE = (1200, 630)  # Open Graph's recommended size: the share JPEG is cropped to it
 # Part of the cache key: change it whenever the encoding settings change.
-RECIPE = f"v2 srgb no-metadata h{MAX_HEIGHT} webp{WEBP_QUALITY} jpeg{JPEG_QUALITY}"
+RECIPE = f"v3 srgb no-metadata h{MAX_HEIGHT} webp{WEBP_QUALITY} jpeg{JPEG_QUALITY} share{SHARE_SIZE}"
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,29 @@ def photo_of(exemplar: Exemplar, root: Path) -> Photo | None:
     except OSError:  # removed since validation
         raise ProblemError(problem("DH401", exemplar.source, None, f"Không tìm thấy ảnh `{exemplar.photo.name}`.",
                                    "Kiểm tra tên tệp ảnh và chạy lại scripts/validate.py.")) from None
-    return _photo(exemplar.photo, stat.st_size, stat.st_mtime_ns, exemplar.slug, exemplar.photo_alt,
-                  root / CACHE_DIR, exemplar.source)
+    args = (exemplar.photo, stat.st_size, stat.st_mtime_ns, exemplar.slug, exemplar.photo_alt, root / CACHE_DIR,
+            exemplar.source)
+    photo = _photo(*args)
+    # A long-running preview remembers photos between builds, but a full build run meanwhile
+    # removes the renditions it did not publish (`prune`): they are made again, never left
+    # missing (MkDocs would stop on a file it cannot copy). Checked when the cache folder changed.
+    stamp = _folder_stamp(root / CACHE_DIR)
+    if _verified.get(photo.small.path) != stamp:
+        if not all(r.path.is_file() for r in (photo.small, photo.large, photo.share)):
+            photo = _photo.__wrapped__(*args)
+            stamp = _folder_stamp(root / CACHE_DIR)
+        _verified[photo.small.path] = stamp
+    return photo
+
+
+_verified: dict[Path, int] = {}  # rendition -> the cache folder's change time when it was last seen on disk
+
+
+def _folder_stamp(folder: Path) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return -1
 
 
 @lru_cache(maxsize=None)
@@ -116,7 +139,9 @@ def _encode(image: Image.Image, targets: dict[str, tuple[int, str]], paths: dict
     for name, (width, ext) in targets.items():
         resized = image
         scale = min(width / image.width, MAX_HEIGHT / image.height)
-        if scale < 1:
+        if name == "share":  # the share card's own size (Facebook, Zalo), cut nearer the top, where faces are
+            resized = ImageOps.fit(image, SHARE_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.3))
+        elif scale < 1:
             size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
             resized = image.resize(size, Image.Resampling.LANCZOS)
         resized.info.clear()  # nothing of the original's info may be written back (a JPEG's comment would be)

@@ -41,8 +41,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp, write_file
 
-from showcase import collector, images, urls
+from showcase import collector, images, preview, share_cards, urls
 from showcase.frame import EDIT, Frame, edit_address, frame_folder, frame_key, marker
+from showcase.editors import decap
+from showcase.editors.registries import registries_of
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
 from showcase.memo import MEMO
@@ -55,6 +57,7 @@ from showcase.templating import HTML, escaped, markdown_source
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 PREVIEW_ENV = "SHOWCASE_PREVIEW"
+EDITOR_PAGES = ("quy-tac-kiem-tra.md",)  # pages of docs/ for editors: out of the menu, with an edit link
 FRAMES_ENV = "SHOWCASE_FRAMES"  # "0": every page through MkDocs, the reference the frames are tested against
 
 
@@ -62,6 +65,8 @@ class _Build:
     """State of the current command; MkDocs calls hooks as plain functions."""
 
     atomic = False  # build into a temporary directory and swap it in at the end
+    serving = False  # `mkdocs serve`: errors show in the pages (showcase/preview.py) instead of stopping
+    problems: list = []  # what the preview shows: the errors of this build
     showcase = None
     site_date: str = ""
     html: dict[str, str] = {}  # bodies of `format: html` pages, from on_page_markdown to on_page_content
@@ -71,6 +76,10 @@ class _Build:
     indexer = None  # the search index, filled while pages render
     framed: list[GeneratedPage] = []  # pages published in a frame of the theme, after MkDocs' own
     images: set[Path] = set()  # re-encoded photos this build publishes (the rest of the cache is pruned)
+    # Cached files (photos, share cards) the generators publish: a preview removes those of the
+    # previous build that this one no longer publishes (a withdrawn profile's card and photo).
+    cards: set[str] = set()
+    previous_cards: set[str] = set()
     started = 0.0  # time.time() when the build started
     root: Path | None = None  # the repository
     env = nav = files = None  # what the theme needs to render a frame
@@ -80,9 +89,14 @@ def on_startup(command: str, dirty: bool) -> None:
     # `mkdocs serve` builds into its own temporary directory, and a --dirty build only
     # rewrites changed pages of the existing site: neither can go through a fresh directory.
     _Build.atomic = command == "build" and not dirty
+    _Build.serving = command == "serve"
 
 
 def on_config(config):
+    share_cards.SITE_NAME, share_cards.SITE_DESCRIPTION = config.site_name, config.site_description or ""
+    # The home page's card (share_cards.with_cards), for pages that have none: the 404 page.
+    config.extra["share_card"] = share_cards.escaped_meta(
+        share_cards.card(_root(config), share_cards.SITE_DESCRIPTION or share_cards.SITE_NAME), config.site_url or "")
     if _Build.atomic:
         final = Path(config.site_dir).resolve()
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -98,19 +112,27 @@ def on_pre_build(config) -> None:
     _Build.html.clear()  # left over if a previous `mkdocs serve` rebuild failed half-way
     root = _Build.root = _root(config)
     result = load_showcase(root, recent=None if _Build.atomic else MEMO.loads)
-    if result.errors:
+    _Build.problems = result.problems if _Build.serving else []
+    if result.errors and not _Build.serving:
         raise PluginError("Nội dung chưa hợp lệ nên không dựng trang web. Sửa các lỗi sau rồi chạy lại:\n"
                           + render(result.problems, result.files, "text"))
-    if result.warnings:  # logged as info: a logged warning would fail the strict build
+    if result.errors:  # the preview stays up: each broken file's page shows its messages
+        log.info("Nội dung có lỗi; bản xem trước bỏ qua các tệp có lỗi và hiện lỗi ngay trên trang của chúng:\n"
+                 + render(result.problems, result.files, "text"))
+    elif result.warnings:  # logged as info: a logged warning would fail the strict build
         log.info("Kết quả kiểm tra nội dung:\n" + render(result.warnings, result.files, "text"))
     _Build.showcase = result.showcase
+    if result.showcase is None:  # criteria.yml cannot be read (preview only): the home page lists the errors
+        _Build.site_date = "1970-01-01"
+        _close_indexer()
+        return
     _Build.site_date = site_date(result.showcase).isoformat()
-    preview = os.environ.get(PREVIEW_ENV)
-    if preview and not _Build.atomic:
+    chosen = os.environ.get(PREVIEW_ENV)
+    if chosen and not _Build.atomic:
         # `make preview FILE=...`: every file is validated, only the named profiles are built,
         # so that an editor sees a change within seconds in a repository of thousands.
-        _Build.showcase = only(result.showcase, preview.split(","))
-        log.info(f"Xem trước {len(_Build.showcase.exemplars)} hồ sơ ({PREVIEW_ENV}={preview}).")
+        _Build.showcase = only(result.showcase, chosen.split(","))
+        log.info(f"Xem trước {len(_Build.showcase.exemplars)} hồ sơ ({PREVIEW_ENV}={chosen}).")
     _close_indexer()  # left over if a previous `mkdocs serve` rebuild failed half-way
     if not _Build.atomic:
         MEMO.start(_Build.showcase)
@@ -127,9 +149,11 @@ def on_files(files, config):
         taken[_uri_key(file.src_uri)] = taken[_uri_key(file.dest_uri)] = \
             (file.src_uri, f"{docs_prefix}/{file.src_uri}" if in_docs else None)
         if file.generated_by is None and file.is_documentation_page():
-            file.edit_uri = f"{docs_prefix}/{file.src_uri}"  # edit_uri in mkdocs.yml is the repository root
+            # The "Sửa trang này" pencil only where editors look; readers never need it.
+            file.edit_uri = f"{docs_prefix}/{file.src_uri}" if file.src_uri in EDITOR_PAGES else None
     in_nav = set(_nav_paths(config.nav or []))
     _Build.framed, _Build.images = [], set()
+    _Build.previous_cards, _Build.cards = _Build.cards, set()
     with collector.paused():
         _generate(config, files, taken, in_nav)
     # A page alone in its folder gains nothing from a frame, and a frame cannot know where the
@@ -144,9 +168,17 @@ def on_files(files, config):
 def _generate(config, files, taken: dict, in_nav: set) -> None:
     """Add what every generator yields: pages to be framed to `_Build.framed`, the rest to `files`."""
     frames = os.environ.get(FRAMES_ENV) != "0"
-    for generate in GENERATORS:
+    generators = GENERATORS
+    if _Build.serving:  # drafts and the messages of broken files: the preview only
+        generators = (GENERATORS + (preview.draft_pages, lambda showcase, url: preview.problem_pages(_Build.problems))
+                      if _Build.showcase is not None else (lambda showcase, url: preview.home_only(_Build.problems),))
+    for generate in generators:
         try:
-            for generated in generate(_Build.showcase, config.site_url or ""):
+            for generated in share_cards.with_cards(generate(_Build.showcase, config.site_url or ""),
+                                                    _Build.showcase.root if _Build.showcase else _Build.root,
+                                                    config.site_url or ""):
+                if _Build.problems:
+                    generated = preview.with_home_banner(generated, _Build.problems)
                 src_uri = _inside_site(generated.src_uri)
                 framed = frames and isinstance(generated, GeneratedPage) and src_uri not in in_nav \
                     and generated.meta.get("title")
@@ -169,6 +201,7 @@ def _generate(config, files, taken: dict, in_nav: set) -> None:
                     files.append(file)
                     if isinstance(generated, CachedFile):
                         _Build.images.add(generated.path)
+                        _Build.cards.add(src_uri)
                 taken[_uri_key(src_uri)] = taken[_uri_key(dest_uri)] = (src_uri, None)
         except ProblemError as exc:  # a generator's own data file (e.g. calendar.yml) is wrong
             raise PluginError(render([exc.problem], 1, "text")) from None
@@ -222,6 +255,20 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_context(context, page, config, nav):
+    """A share card for a page MkDocs renders itself (docs/, the statistics page): generated
+    pages have theirs (share_cards.with_cards); a frame's stand-in page is left alone."""
+    if not page.meta.get("image") and marker(EDIT)[0] not in str(page.title):
+        card = share_cards.card(_Build.root, str(page.title or ""))
+        target = Path(config.site_dir) / card.src_uri
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(card.path, target)
+        _Build.images.add(card.path)
+        page.meta.update(share_cards.escaped_meta(card, config.site_url or ""))
+    return context
+
+
 def on_post_page(output, page, config):
     if _Build.indexer:
         _Build.indexer.add("/" + page.url, output)
@@ -235,7 +282,7 @@ def on_post_build(config) -> None:
     if indexer is None:
         # A rebuild of `mkdocs serve`: indexing every page again would take longer than the
         # rest of the rebuild; the preview keeps the index of its first build.
-        if not bundle.exists():  # `--dirty` keeps it in place
+        if not bundle.exists() and MEMO.search_bundle is not None:  # `--dirty` keeps it in place
             shutil.copytree(MEMO.search_bundle, bundle)
         log.info("Tìm kiếm dùng chỉ mục của lần dựng đầu; dừng và chạy lại lệnh xem trước để cập nhật.")
     else:
@@ -249,7 +296,24 @@ def on_post_build(config) -> None:
             atexit.register(shutil.rmtree, stash, ignore_errors=True)  # when the preview server stops
             MEMO.search_bundle = Path(stash) / BUNDLE
             shutil.copytree(bundle, MEMO.search_bundle)
+    _publish_editor(config)
+    if not _Build.atomic:  # a preview writes over the previous build's files
+        share_cards.remove(Path(config.site_dir), _Build.previous_cards - _Build.cards)
     _Build.succeeded = True
+
+
+def _publish_editor(config) -> None:
+    """The form editor at /bien-tap/ (showcase/editors/decap.py), when Decap CMS is installed."""
+    if _Build.showcase is None:  # a preview of content that cannot be read: nothing to choose from
+        return
+    proxy = os.environ.get(decap.PROXY_ENV) or None  # `make edit`: decap-server on loopback
+    # Under `make edit` the form's "view" links open the local preview, not the public site.
+    site_url = f"http://{config.dev_addr.host}:{config.dev_addr.port}/" if proxy else config.site_url or ""
+    settings = decap.decap_config(_Build.showcase.criteria, registries_of(_Build.showcase),
+                                  decap.repository_of(config.repo_url, config.edit_uri), site_url,
+                                  (config.extra or {}).get("bien_tap"), proxy)
+    if not decap.write_editor(Path(config.site_dir), _Build.root, settings, proxy):
+        log.info("Chưa cài Decap CMS (lệnh `npm ci`) nên không tạo trang biên tập /bien-tap/; các trang khác vẫn đủ.")
 
 
 def on_build_error(error) -> None:

@@ -1,126 +1,127 @@
-"""The statistics page (`thong-ke/`): the report's figures, as static SVG charts and tables.
+"""The statistics page (`thong-ke/`): the report's figures, as tables a phone can read.
 
 The page shows the latest selection year in the content, with the same `showcase.report`
-figures as `scripts/report.py --year`, plus the number of profiles per year. Charts are
-rendered at build time with pygal as standalone `.svg` files shown with `<img>`: no script
-(pygal's tooltip script from a third-party host is disabled and its inline config script
-removed), no comment carrying the build date and a fixed chart id, so that two builds of the
-same content give the same bytes.
+figures as the annual report, plus the number of profiles per year. Each breakdown is one
+accessible HTML table whose rows carry a bar (a chart and its table in one): labels wrap
+instead of being cut, the text stays the size of the page's text on a phone, the colours
+are the site's palette (light or dark, `data-md-color-scheme`), and nothing needs a script.
+
+The Content-Security-Policy allows no inline style: bar lengths and alignment are classes
+(`sc-w-0` ... `sc-w-100`, `sc-num`) of overrides/assets/stylesheets/thong-ke.css, which only
+this page links (its `stats_page` meta, overrides/main.html). Python-Markdown's tables would
+align columns with `style="text-align: right"`, so the tables are written here as HTML.
+Headings stay Markdown so that they get anchors like any other page's.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 
-import pygal
-import pygal.etree
-from pygal.style import Style
+from markupsafe import escape
 
 from .documents.site import download_links
 from .generated import GeneratedFile
+from .markup import markdown_text
 from .model import Showcase
-from .report import DIMENSIONS, Period, Row, build_report, markdown_table, render_markdown
+from .report import DIMENSIONS, Period, Report, below_title, build_report, percent
+from .templating import vi_number
 
-# pygal switches to lxml when it is installed (python-docx needs it), and its output changes with
-# it (the xml filter below no longer sees the scripts): keep the standard library's tree.
-pygal.etree.etree.to_etree()
 FOLDER = "thong-ke"
-STYLE = Style(
-    background="transparent", plot_background="transparent",
-    # Mid-grey text and a blue that both read on Material's light and dark palettes.
-    foreground="#6b7280", foreground_strong="#6b7280", foreground_subtle="#9ca3af",
-    colors=("#1e88e5",), value_colors=("#6b7280",), opacity="0.9", opacity_hover="1",
-    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif",
-    label_font_size=13, major_label_font_size=13, value_font_size=13, title_font_size=15,
-)
-LABEL_CHARS = 45  # longer unit or movement names are shortened on the chart; the table has them whole
+# Front matter: the page's own stylesheet, and a description for shared links.
+FRONT = ("---\nstats_page: true\n"
+         "description: Số điển hình tiên tiến theo đơn vị đề xuất, lĩnh vực, phong trào, loại, nhóm và tỉnh, thành phố.\n"
+         "---\n\n")
 
 
 def stats_files(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
-    """Generator for the site: `thong-ke/index.md` and one SVG per chart."""
+    """Generator for the site: `thong-ke/index.md`."""
     public = showcase.public_exemplars()
     if not public:
-        yield GeneratedFile(f"{FOLDER}/index.md", "# Thống kê\n\nChưa có hồ sơ điển hình nào được đăng.\n")
+        yield GeneratedFile(f"{FOLDER}/index.md", FRONT + "# Thống kê\n\nChưa có hồ sơ điển hình nào được đăng.\n")
         return
     year = max(e.year for e in public)
     report = build_report(showcase, Period(year))
-    for dim, heading in DIMENSIONS.items():
-        yield GeneratedFile(f"{FOLDER}/{dim}.svg", bar_chart(dim, heading, report.tables[dim]))
     per_year = sorted(Counter(e.year for e in public).items())
-    yield GeneratedFile(f"{FOLDER}/nam.svg", year_chart(per_year))
-
-    def chart(dim: str) -> str:
-        return f"![Biểu đồ số điển hình theo {DIMENSIONS[dim].lower()}, năm {year}]({dim}.svg)"
-
-    page = render_markdown(report, title=f"Thống kê điển hình tiên tiến năm {year}", chart=chart)
-    page += "\n".join([
-        "", "## Số điển hình theo năm lựa chọn", "",
-        "![Biểu đồ số điển hình theo năm lựa chọn](nam.svg)", "",
-        markdown_table(["Năm", "Số điển hình"], per_year), "",
-        "Số liệu lấy từ các hồ sơ đang đăng, cùng cách tính với báo cáo năm "
-        f"(`scripts/report.py --year {year}`).", ""])
+    page = FRONT + stats_markdown(report, year, per_year)
     page += download_links(showcase)  # the same report as Word and Excel (showcase.documents.site)
     yield GeneratedFile(f"{FOLDER}/index.md", page)
 
 
-def bar_chart(chart_id: str, heading: str, rows: list[Row]) -> str:
-    # pygal draws the first label at the bottom: reverse so the largest bar is on top, as in the table.
-    return _bar_chart(chart_id, heading, tuple((_shorten(r.label), r.count) for r in reversed(rows)))
+def stats_markdown(r: Report, year: int, per_year: list[tuple[int, int]]) -> str:
+    """Markdown headings and paragraphs around HTML tables, in words for the public."""
+    out = [f"# Thống kê điển hình tiên tiến năm {year}", "",
+           f"Số liệu {r.period.label}, gồm {r.period.rule}. Không tính hồ sơ đã gỡ theo yêu cầu.", "",
+           "## Tổng hợp", "",
+           table(["Chỉ tiêu", "Số liệu"], [[label, value] for label, value in _summary(r)], numeric={1}), ""]
+    if r.previous is not None:
+        out += [f"## So sánh với {r.previous.period.label}", "",
+                table(["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng, giảm"],
+                      [[c.label, c.current, c.previous, c.change] for c in r.comparison()[:2]], numeric={1, 2}), ""]
+    for dim, heading in DIMENSIONS.items():
+        out += [f"## Theo {heading[0].lower() + heading[1:]}", "",
+                bar_table(f"Số điển hình theo {heading.lower()}, năm {year}", heading,
+                          [(row.label, row.count) for row in r.tables[dim]]), ""]
+        if dim == "movement":
+            out += ["Một điển hình có thể thuộc nhiều phong trào, nên tổng cột này có thể lớn hơn tổng số điển hình.",
+                    ""]
+    out += [f"## Đơn vị vượt hạn mức năm {year}", "",
+            f"Mỗi đơn vị giới thiệu không quá {r.quota} điển hình một năm (tính theo năm lựa chọn).", ""]
+    out += [table(["Đơn vị", "Số điển hình", "Điển hình"],
+                  [[o.label, o.count, ", ".join(o.names)] for o in r.over_quota], numeric={1})
+            if r.over_quota else "Không có đơn vị nào vượt hạn mức.", ""]
+    out += [f"## {below_title(r)}", ""]
+    out += ["\n".join(f"- {markdown_text(row.label)}" + (f": {row.count}" if r.minimum > 1 else "")
+                      for row in r.below_minimum)
+            if r.below_minimum else "Đơn vị nào cũng đã có điển hình.", ""]
+    out += ["## Số điển hình theo năm lựa chọn", "",
+            bar_table("Số điển hình theo năm được lựa chọn", "Năm", [(str(y), n) for y, n in per_year]), "",
+            "Số liệu lấy từ các hồ sơ đang đăng, cùng cách tính với báo cáo năm của cơ quan.", ""]
+    return "\n".join(out)
 
 
-def year_chart(per_year: list[tuple[int, int]]) -> str:
-    return _year_chart(tuple(per_year))
+def _summary(r: Report) -> list[tuple[str, object]]:
+    return [("Tổng số điển hình", r.total),
+            ("Do đơn vị cấp cơ sở đề xuất", f"{r.grassroots} ({percent(r.grassroots_share)})"),
+            (f"Đơn vị vượt hạn mức năm {r.period.year} (quá {r.quota} điển hình)", len(r.over_quota)),
+            (below_title(r), len(r.below_minimum))]
 
 
-# A chart is a function of its numbers; a preview's rebuild after an edit that changes no count
-# draws none again (pygal takes a tenth of a second per chart).
-@lru_cache(maxsize=32)
-def _bar_chart(chart_id: str, heading: str, bars: tuple[tuple[str, int], ...]) -> str:
-    chart = _chart(pygal.HorizontalBar, chart_id, f"Số điển hình theo {heading.lower()}",
-                   height=90 + 32 * max(len(bars), 1), max_value=max((n for _, n in bars), default=0))
-    chart.x_labels = [label for label, _ in bars]
-    chart.add(heading, [n for _, n in bars])
-    return _render(chart)
+def table(headers: list[str], rows: Iterable[Iterable[object]], numeric: set[int] = frozenset()) -> str:
+    """An HTML table (one block, no blank line: Markdown passes it through as it is); the
+    `numeric` columns are aligned right by a class."""
+    def cls(i: int) -> str:
+        return ' class="sc-num"' if i in numeric else ""
+
+    lines = ['<table class="sc-stats">', "<thead><tr>"
+             + "".join(f'<th scope="col"{cls(i)}>{escape(h)}</th>' for i, h in enumerate(headers)) + "</tr></thead>",
+             "<tbody>"]
+    for row in rows:
+        cells = [_cell(v) for v in row]
+        lines.append("<tr>" + f'<th scope="row">{cells[0]}</th>'
+                     + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(cells) if i) + "</tr>")
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
 
 
-@lru_cache(maxsize=8)
-def _year_chart(per_year: tuple[tuple[int, int], ...]) -> str:
-    chart = _chart(pygal.Bar, "nam", "Số điển hình theo năm lựa chọn", height=320,
-                   max_value=max(n for _, n in per_year))
-    chart.x_labels = [str(year) for year, _ in per_year]
-    chart.add("Số điển hình", [n for _, n in per_year])
-    return _render(chart)
+def bar_table(caption: str, heading: str, rows: list[tuple[str, int]]) -> str:
+    """A breakdown as a table whose count cells carry a bar as long as the count (in
+    hundredths of the largest); the bar is decoration, the number is read."""
+    top = max((n for _, n in rows), default=0) or 1
+    lines = ['<table class="sc-stats sc-stats--bars">', f"<caption>{escape(caption)}</caption>",
+             f'<thead><tr><th scope="col">{escape(heading)}</th><th scope="col" class="sc-num">Số điển hình</th>'
+             "</tr></thead>", "<tbody>"]
+    for label, count in rows:
+        width = round(100 * count / top)
+        lines.append(f'<tr><th scope="row">{escape(label)}</th><td class="sc-bars"><span class="sc-bar">'
+                     f'<span class="sc-bar__fill sc-w-{width}"></span></span>'
+                     f'<span class="sc-num">{_cell(count)}</span></td></tr>')
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
 
 
-def _chart(kind, chart_id: str, title: str, height: int, max_value: int):
-    step = max(1, -(-max_value // 8))  # at most about 8 whole-number ticks
-    chart = kind(js=[], style=STYLE, width=800, height=height, show_legend=False, print_values=True,
-                 print_values_position="top",
-                 y_labels=list(range(0, max_value + step + 1, step)), truncate_label=-1,
-                 margin=12, spacing=12)
-    chart.uuid = f"{FOLDER}-{chart_id}"  # pygal's default is a random uuid4 on every build
-    chart.xml_filters.append(_clean(title))
-    return chart
-
-
-def _render(chart) -> str:
-    return chart.render(is_unicode=True) + "\n"
-
-
-def _clean(title: str):
-    """An xml filter: drop scripts and comments, name the chart in its <title> (pygal writes "Pygal")."""
-    def apply(root):
-        for parent in root.iter():
-            for child in list(parent):
-                if not isinstance(child.tag, str) or child.tag.rsplit("}", 1)[-1] == "script":
-                    parent.remove(child)
-                elif child.tag.rsplit("}", 1)[-1] == "title" and parent is root:
-                    child.text = title
-        return root
-    return apply
-
-
-def _shorten(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip(" ,") + "…"
+def _cell(value: object) -> str:
+    # Names from data files are text, never Markdown or HTML; a blank line would end the block.
+    if isinstance(value, int):
+        return vi_number(value)
+    return str(escape(" ".join(str(value).split())))

@@ -28,6 +28,12 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold(text)).strip("-")
 
 
+def anchor_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors (mkdocs.yml, `toc: slugify`): the same folding as `slugify`, so that
+    'Theo đơn vị đề xuất' is `#theo-don-vi-de-xuat` (Python-Markdown's own drops the 'đ')."""
+    return _NON_SLUG.sub(separator, fold(value)).strip(separator)
+
+
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _WORD = re.compile(r"\w+")
 

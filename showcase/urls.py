@@ -31,7 +31,8 @@ def movement(slug: str, number: int = 1) -> str:
 
 
 def browse(prefix: str, value: str | None = None, number: int = 1) -> str:
-    """'linh-vuc/' (the index of a dimension) or 'linh-vuc/agriculture/' and its pages."""
+    """'linh-vuc/' (the index of a dimension) or 'linh-vuc/nong-nghiep/' and its pages
+    (`value`: the slug of the label, `showcase.site.listing_slug`)."""
     return paged(f"{prefix}/{value}/" if value is not None else f"{prefix}/", number)
 
 

@@ -76,7 +76,7 @@ def test_page_counts_from_the_latest_published_profile_not_the_wall_clock(showca
     assert "| **02/09/2025** | **Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam** | **80 năm (02/09/1945)** |" \
         in page
     assert "| 11/06/2025 | Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc | 77 năm (11/06/1948) |" in page
-    assert "](../lich.ics)" in page and "`https://example.gov.vn/dien-hinh/lich.ics`" in page
+    assert "](../lich.ics)" in page and "<https://example.gov.vn/dien-hinh/lich.ics>" in page
     assert files(showcase) == files(showcase)
 
 

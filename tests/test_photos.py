@@ -382,7 +382,9 @@ def test_renditions_carry_no_metadata_at_all(tmp_path, make):
     upright = photos.load_photo(data)
     for rendition in (photo.small, photo.large, photo.share):
         assert_no_metadata(rendition.path.read_bytes())
+    for rendition in (photo.small, photo.large):
         assert (rendition.width > rendition.height) == (upright.width > upright.height)  # orientation applied
+    assert (photo.share.width, photo.share.height) == images.SHARE_SIZE  # the share card is cut to its own size
 
 
 def test_build_reports_a_photo_it_cannot_decode_in_vietnamese(tmp_path):

@@ -20,9 +20,9 @@ import pytest
 from markupsafe import escape
 from PIL import Image
 
-from conftest import PAGINATED_COUNT, PAGINATED_FIELD, build
+from conftest import PAGINATED_COUNT, build
 from showcase.repository import load_showcase
-from showcase.site import PAGE_SIZE
+from showcase.site import DIMENSIONS, PAGE_SIZE, listing_slug
 from showcase.templating import vi_date
 
 SITE_URL = "https://dienhinh.example.gov.vn/"
@@ -30,6 +30,7 @@ EDIT_URL = "https://github.com/example/dien-hinh-tien-tien/edit/main/"
 WITHDRAWN = ("pham-van-go", "Phạm Văn Gỡ")
 HOSTILE_SLUG = "ten-doc-hai"
 PHOTO_SLUG = "nguyen-thi-lan"
+PAGINATED_FIELD_SLUG = "giao-duc-dao-tao"  # conftest.PAGINATED_FIELD, by its label
 CARD = 'class="sc-card"'
 
 
@@ -91,7 +92,7 @@ def test_every_public_profile_has_a_page_with_its_fields(built_site, showcase, p
         for value in expected:
             assert str(escape(value)) in page, f"{e.slug}: {value!r} missing"
         assert f'href="../../phong-trao/{e.movements[0]}/"' in page
-        assert f'href="{EDIT_URL}exemplars/{e.slug}.md"' in page
+        assert EDIT_URL not in page  # no "edit" pencil for readers (tests/test_public_pages.py)
         assert "data-pagefind-body" in page
 
 
@@ -161,7 +162,7 @@ def test_photo_is_resized_reencoded_and_shared(built_site, site_root):
     original = (site_root / "exemplars" / "images" / f"{PHOTO_SLUG}.jpg").read_bytes()
     digests = {hashlib.sha256(p.read_bytes()).digest() for p in built_site.rglob("*") if p.is_file()}
     assert hashlib.sha256(original).digest() not in digests
-    cards = read(built_site, "linh-vuc/agriculture")
+    cards = read(built_site, "linh-vuc/nong-nghiep-nong-thon")
     assert 'loading="lazy"' in cards and "-480.webp" in cards
 
 
@@ -193,10 +194,12 @@ def test_every_movement_lists_its_public_profiles(built_site, showcase, public):
 
 @pytest.mark.parametrize("prefix, attribute", [("linh-vuc", "field"), ("loai", "kind"), ("nhom", "category"),
                                                ("nam", "year"), ("tinh-thanh", "province")])
-def test_browse_pages_list_every_public_profile_once(built_site, public, prefix, attribute):
+def test_browse_pages_list_every_public_profile_once(built_site, showcase, public, prefix, attribute):
     seen = []
-    for value in sorted({str(getattr(e, attribute).slug if attribute == "province" else getattr(e, attribute))
-                         for e in public}):
+    dim = next(d for d in DIMENSIONS if d.prefix == prefix)
+    for code in sorted({str(getattr(e, attribute).slug if attribute == "province" else getattr(e, attribute))
+                        for e in public}):
+        value = listing_slug(showcase, dim, code)  # the label's slug: `nong-nghiep-nong-thon`, not `agriculture`
         slugs = listed(built_site, f"{prefix}/{value}")
         assert slugs, f"{prefix}/{value} is empty"
         seen += slugs
@@ -205,8 +208,8 @@ def test_browse_pages_list_every_public_profile_once(built_site, public, prefix,
 
 
 def test_listings_are_paginated(built_site):
-    first = read(built_site, f"linh-vuc/{PAGINATED_FIELD}")
-    second = read(built_site, f"linh-vuc/{PAGINATED_FIELD}/trang-2")
+    first = read(built_site, f"linh-vuc/{PAGINATED_FIELD_SLUG}")
+    second = read(built_site, f"linh-vuc/{PAGINATED_FIELD_SLUG}/trang-2")
     assert first.count(CARD) == PAGE_SIZE
     assert second.count(CARD) == PAGINATED_COUNT + 1 - PAGE_SIZE
     assert 'href="trang-2/" rel="next"' in first
@@ -306,13 +309,15 @@ def test_interface_is_vietnamese(built_site):
         assert '<html lang="vi"' in page and "Lên đầu trang" in page
         for english in ("Skip to content", "Back to top", "Edit this page", "Made with", "Table of contents"):
             assert english not in page
-    assert 'title="Sửa trang này"' in read(built_site, f"dien-hinh/{PHOTO_SLUG}")
+    assert 'title="Sửa trang này"' in read(built_site, "quy-tac-kiem-tra")
 
 
-def test_edit_links_point_at_source_files(built_site):
-    assert f'href="{EDIT_URL}docs/quyen-rieng-tu.md"' in read(built_site, "quyen-rieng-tu")
-    assert f'href="{EDIT_URL}movements/nong-thon-moi.md"' in read(built_site, "phong-trao/nong-thon-moi")
-    assert f'href="{EDIT_URL}criteria.yml"' in read(built_site, "tieu-chi")
+def test_edit_links_only_on_the_editors_guide(built_site):
+    """Readers never need the "Sửa trang này" pencil; editors find it on their guide."""
+    assert f'href="{EDIT_URL}docs/quy-tac-kiem-tra.md"' in read(built_site, "quy-tac-kiem-tra")
+    for url in ("quyen-rieng-tu", "phong-trao/nong-thon-moi", "tieu-chi", f"dien-hinh/{PHOTO_SLUG}", "", "lich",
+                "thong-ke", "tra-cuu", "linh-vuc"):
+        assert EDIT_URL not in read(built_site, url), url
 
 
 # --- Failed and repeated builds ---------------------------------------------------------

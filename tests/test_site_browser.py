@@ -14,7 +14,7 @@ PAGES = {
     "home": "",
     "profile": "dien-hinh/nguyen-thi-lan/",
     "movement": "phong-trao/vi-nguoi-ngheo/",
-    "browse": "linh-vuc/education/",
+    "browse": "linh-vuc/giao-duc-dao-tao/",
 }
 
 

@@ -75,7 +75,7 @@ def check_tombstone(doc: Document, ctx: Context) -> Iterator[Problem]:
                       f"Thêm dòng `withdrawn: NĂM-THÁNG-NGÀY` (ngày nhận đề nghị rút), hoặc: {how}")
     elif not _is_date(date):
         yield problem("DH103", doc, doc.line(WITHDRAWN), "`withdrawn` phải là một ngày dạng NĂM-THÁNG-NGÀY, "
-                      "ví dụ 2025-04-12.", f"Giá trị hiện tại `{date}` không đúng kiểu.")
+                      "ví dụ 2025-04-12.", f"Giá trị hiện tại `{date}` không phải một ngày: viết `withdrawn: 2025-04-12` (ngày 12 tháng 4 năm 2025).")
 
 
 def _is_date(value: Any) -> bool:
