@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .hygiene import spreadsheet_safe
@@ -269,9 +269,8 @@ def summary_rows(r: Report) -> list[list[object]]:
             [below_title(r), len(r.below_minimum)]]
 
 
-def render_markdown(report: Report, title: str | None = None,
-                    chart: Callable[[str], str] | None = None) -> str:
-    """The report as Markdown; `chart(dimension)` may return Markdown to show above each table."""
+def render_markdown(report: Report, title: str | None = None) -> str:
+    """The report as Markdown, for the terminal."""
     r = report
     out = [f"# {title or 'Báo cáo điển hình tiên tiến ' + r.period.label}", "",
            f"Kỳ báo cáo: {r.period.label}, gồm {r.period.rule}. Không tính hồ sơ đã gỡ.", "",
@@ -283,8 +282,6 @@ def render_markdown(report: Report, title: str | None = None,
                                [[c.label, c.current, c.previous, c.change] for c in r.comparison()[:2]]), ""]
     for dim, heading in DIMENSIONS.items():
         out += [f"## Theo {heading[0].lower() + heading[1:]}", ""]
-        if chart:
-            out += [chart(dim), ""]
         out += [markdown_table([heading, "Số điển hình"], [[row.label, row.count] for row in r.tables[dim]]), ""]
         if dim == "movement":
             out += ["Một điển hình có thể thuộc nhiều phong trào, nên tổng cột này có thể lớn hơn tổng số điển hình.",
