@@ -172,11 +172,18 @@ def _generate(config, files, taken: dict, in_nav: set) -> None:
     if _Build.serving:  # drafts and the messages of broken files: the preview only
         generators = (GENERATORS + (preview.draft_pages, lambda showcase, url: preview.problem_pages(_Build.problems))
                       if _Build.showcase is not None else (lambda showcase, url: preview.home_only(_Build.problems),))
+    same_file: set[tuple[str, str]] = set()  # a cached file (a share card) yielded again for another page
     for generate in generators:
         try:
             for generated in share_cards.with_cards(generate(_Build.showcase, config.site_url or ""),
                                                     _Build.showcase.root if _Build.showcase else _Build.root,
                                                     config.site_url or ""):
+                if isinstance(generated, CachedFile):
+                    # Two pages may share one card (same title, same content, same address): one file.
+                    key = (generated.src_uri, str(generated.path))
+                    if key in same_file:
+                        continue
+                    same_file.add(key)
                 if _Build.problems:
                     generated = preview.with_home_banner(generated, _Build.problems)
                 src_uri = _inside_site(generated.src_uri)

@@ -175,3 +175,22 @@ def test_replacing_the_logo_replaces_every_icon_and_card(tmp_path):
     assert card(tmp_path, "Trang chủ").path != before_card.path
     with Image.open(next(f.path for f in icon_files(showcase, SITE_URL) if f.src_uri == "apple-touch-icon.png")) as i:
         assert i.size == (180, 180)
+
+
+def test_two_profiles_that_share_a_card_publish_it_once(tmp_path):
+    """Same name, same category, slugs alike in their first 60 letters: one card, no clash."""
+    from conftest import build, make_site_tree
+
+    root = make_site_tree(tmp_path / "repo")
+    source = (root / "exemplars" / "hop-tac-xa-binh-minh.md").read_text(encoding="utf-8")
+    long_name = "Hợp tác xã dịch vụ nông nghiệp tổng hợp Bình Minh của thôn Đồng Tiến"
+    base = "hop-tac-xa-dich-vu-nong-nghiep-tong-hop-binh-minh-cua-thon-dong-tien"
+    for suffix, place, year in (("mot", "Xã Đồng Tiến", 2022), ("hai", "Xã Gia Hưng", 2021)):
+        (root / "exemplars" / f"{base}-{suffix}.md").write_text(
+            source.replace("Hợp tác xã Bình Minh", long_name).replace("Xã Đồng Tiến", place)
+            .replace("year: 2023", f"year: {year}").replace("featured: true\n", ""), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    first, second = (meta((root / "site" / "dien-hinh" / f"{base}-{s}" / "index.html").read_text(encoding="utf-8"),
+                          "og:image") for s in ("mot", "hai"))
+    assert first == second and (root / "site" / first.split("/", 3)[-1]).is_file()
