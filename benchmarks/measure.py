@@ -301,6 +301,11 @@ def versions() -> dict:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             out[dist] = None
+    try:  # the binary the build runs (showcase/pagefind_binary.py), not the Python client's version
+        from showcase import pagefind_binary
+        out["pagefind"] = pagefind_binary.VERSION
+    except ImportError:
+        pass
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     try:
         out["chromium"] = subprocess.run([chromium, "--version"], capture_output=True, text=True,

@@ -431,8 +431,9 @@ def table(result: dict) -> str:
                     f"{_fmt(sb['bytes'] / 1e6 if sb else None, digits=1)} / {_kb(alone)} | – | – |")
     for key, entry in search.items():
         if key.startswith("search_page:") and "bytes" in entry:
-            rows.append(f"| cold “Tra cứu” page, first query “{entry['query']}”: search / whole page (KB); "
-                        f"results | {_kb(entry)} / {entry['page_bytes'] / 1024:,.0f}; {entry['status']}"
+            rows.append(f"| cold “Tra cứu” page, first query “{entry['query']}”: Pagefind / tra-cuu.js / whole page "
+                        f"(KB); results | {_kb(entry)} / {entry.get('script_bytes', 0) / 1024:,.0f} / "
+                        f"{entry['page_bytes'] / 1024:,.0f}; {entry['status']}"
                         f"{' (sitemap.xml fetched!)' if entry.get('sitemap_fetched') else ''} | – | – |")
     for name, entry in (result.get("pages") or {}).items():
         if isinstance(entry, dict) and "bytes" in entry:

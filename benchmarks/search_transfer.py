@@ -184,3 +184,43 @@ def lunr_transfer(site: Path, page: Path, query: str, timeout_s: float = 180) ->
             browser.close()
     return {"engine": "lunr (Material)", "query": query, "answered": answered, "results_shown": count,
             "result_line": meta, "query_s": round(elapsed, 3), **summary}
+
+
+SEARCH_PAGE_QUERIES = ("nguyen van", "nong thon moi", "giay khen")  # issue 13's budget: ≤ 250 KB each
+
+
+def search_page_transfer(site: Path, query: str, timeout_s: float = 120) -> dict:
+    """A cold phone visit to the "Tra cứu" page with `query` in its address: everything the
+    page transfers until its first results are shown. `bytes` counts the search itself, as
+    `pagefind_transfer` does: every response under `/pagefind/` (Pagefind's script,
+    WebAssembly, metadata, index chunks, fragments); `script_bytes` the page's own tra-cuu.js;
+    `page_bytes` every response, the HTML, styles and Material's scripts included."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    done = "() => document.querySelector('[data-sc-search]').getAttribute('aria-busy') === 'false'"
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                          service_workers="block")
+            tab = context.new_page()
+            finished: list = []
+            tab.on("requestfinished", lambda request: finished.append(request))
+            start = time.perf_counter()
+            tab.goto(f"{base}/tra-cuu/?q={quote(query)}", wait_until="load", timeout=timeout_s * 1000)
+            tab.wait_for_function(done, timeout=timeout_s * 1000)
+            elapsed = time.perf_counter() - start
+            count = tab.locator(".sc-search__title").count()
+            status = tab.locator(".sc-search__status").inner_text()
+            urls = [r.url for r in finished]
+            search = _sum(finished, lambda url: "/pagefind/" in url)
+            script = _sum(finished, lambda url: url.split("?")[0].endswith("/tra-cuu.js"))
+            page = _sum(finished, lambda url: True)
+            context.close()
+        finally:
+            browser.close()
+    return {"engine": "search page", "query": query, "shown": count, "status": status, "query_s": round(elapsed, 3),
+            "sitemap_fetched": any(u.split("?")[0].endswith("/sitemap.xml") for u in urls),
+            **search, "script_bytes": script["bytes"], "page_bytes": page["bytes"], "page_requests": page["requests"]}

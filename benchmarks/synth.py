@@ -298,7 +298,7 @@ def generate(out: Path, n: int, seed: int = 1, photos: float = 0.0, words: int =
                     ref, short = f"{honorific} {person}", f"{honorific} {given}"
                 place = f"{hamlet_kind} {hamlet}, xã {commune}"
             province_value = prov.slug if rng.random() < 0.8 else prov.name
-            identity = (fold(name).strip(), kind, province_value, fold(place))
+            identity = (fold(name).strip(), kind, prov.slug, fold(place))  # as DH208: a province by what it is
             if identity not in identities:
                 identities.add(identity)
                 break

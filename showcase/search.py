@@ -1,10 +1,10 @@
 """Vietnamese search with Pagefind: what each page tells the index, and the index build.
 
 Pagefind folds tone marks ("dien" finds "điển" once "đ" is dealt with) but not "đ", which
-is a letter of its own: every word with "đ" gets a folded twin in a hidden block (weighted
-as a title for title words, low for the rest), so "duc" finds "Đức" and "đức" still
-matches the page's own word first. Pages go to Pagefind while the site renders (SearchIndexer).
-Exact matches are put first in the browser (see overrides/assets/javascripts/tra-cuu.js),
+is a letter of its own. A profile's parts are indexed folded (`profile_index`), and the
+search page folds the query, so "duc" and "Đức" both find "Đức"; words with "đ" in what is
+indexed as shown (the name and summary meta, movement pages) get folded twins (`d_twins`).
+Pages go to Pagefind while the site renders (SearchIndexer). Exact matches are put first in the browser (see overrides/assets/javascripts/tra-cuu.js),
 comparing words with their tone mark moved to the end, so "hoà" and "hòa" are the same word.
 """
 
@@ -15,7 +15,6 @@ import base64
 import collections
 import json
 import multiprocessing
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
+from . import pagefind_binary
 from .generated import GeneratedPage
 from .model import Showcase
 from .text import fold
@@ -57,17 +57,92 @@ def d_twins(*texts: str) -> str:
     return " ".join(seen)
 
 
-def search_keywords(title: str, province: str, *texts: str) -> str:
-    """The words a profile is found by besides its name: its province, then the words of
-    `texts` (place, field) that neither the title nor an earlier text has, once each."""
-    seen = {word.lower() for word in _WORD.findall(title)}
+# What a profile is found by, and how much each part counts (Pagefind's `data-pagefind-weight`;
+# a heading counts 7, plain text 1). Measured with benchmarks/relevance.py (demo content, and
+# 150 queries drawn from 2,000 synthetic profiles): weighting the parts differently moved
+# recall@10 and MRR by no more than the noise (±0.02), the browser's ranking of whole words
+# and phrases decides; only the name, weighted as a title, came first more often. Labels,
+# criteria wording, dates, decision numbers and links are left out: no query is answered by them.
+WEIGHT = {
+    "name": 7,
+    "facts": 1,  # place, province, field, movements
+    "summary": 1,
+    "unit": 1,
+    "commendations": 1,
+    "achievements": 1,
+    "story": 0.5,
+}
+
+
+def profile_index(showcase: Showcase, exemplar) -> list[tuple[float, str]]:
+    """The hidden blocks of a profile page, (weight, words): per part its words folded (no
+    tone marks, "đ" as "d"), in order (the search page ranks a query found as a phrase
+    first), then a few words of its story (`story_words`). The text the page shows is not
+    indexed, but for its title and summary meta. Folded, a word has one spelling, as the
+    folded query; exact tone marks are ranked in the browser, on the name and the summary."""
+    label = showcase.criteria.label
+    movements = [showcase.movements[slug].name for slug in exemplar.movements if slug in showcase.movements]
+    # The name and the summary are the page's title and summary meta, whose words Pagefind
+    # indexes itself (tone marks folded, "đ" kept): only their "đ" words are added, folded.
+    parts = [
+        ("name", [d_twins(exemplar.name)]),
+        ("facts", [exemplar.place, exemplar.province.name, label("fields", exemplar.field), *movements]),
+        ("summary", [d_twins(exemplar.summary)]),
+        ("unit", [showcase.units[exemplar.nominated_by].name]),
+        ("commendations", [f"{c.title} {label('commendation_forms', c.form)} {c.issuer}"
+                           for c in exemplar.commendations]),
+        ("achievements", exemplar.achievements),
+    ]
+    seen = set(_WORD.findall(fold(f"{exemplar.name} {exemplar.summary}")))
+    blocks = []
+    for part, texts in parts:
+        words = _WORD.findall(fold(" ".join(texts)))
+        seen.update(words)
+        if words and WEIGHT[part]:
+            blocks.append((WEIGHT[part], " ".join(words)))
+    story = story_words(exemplar.body, seen)
+    if story and WEIGHT["story"]:
+        blocks.append((WEIGHT["story"], " ".join(story)))
+    return blocks
+
+
+# The story: Pagefind's memory grows by about 1 KB for each distinct word of each page (and 40
+# KB a page), and the rest of the profile takes most of the budget at 10,000 profiles (under
+# 1 GB for any process; 875-884 MB with 10 story words, benchmarks/README.md): a story adds at most STORY_WORDS words, the first ones that the rest of the profile
+# does not have and that are not among the most common words of the site's stories (COMMON,
+# counted on the demo content), so its own subject ("lò bánh mì", "mái tranh") is what it adds.
+STORY_WORDS = 10
+COMMON = frozenset("""
+được và người của trong làm năm đồng là các những ngày ở dân động phong không để một trào công từ
+nhà có thành nhiều vào học nước đến xã gia tỉnh với cao đầu đã số hộ chính việc hành nhân đua tổ thi
+mới thể theo cho sinh tiêu khen cơ hình cách xây bộ tại trường vận hội sau văn chỉ cả trên nhận hợp
+sản phát hơn từng hồ chủ quyết ban giữ thời khi viên dựng chuyển ra hoạch mỗi định đổi con chức trực
+góp nhất cần đình hướng hóa giúp về địa ứng nghiệp bằng triển thủ toàn lớn cùng quan tiếp đều khai
+truyền thị đó nhờ hàng đoàn trình sơ lại biểu cũng tham lần đi tập tác điều cán hiện tuyên kế phương
+xuất nhỏ năng thường trước tự nội lập phần trung tâm bị tốt mặt mình mở kết khu vụ gương điểm tục phải
+thưởng lên chung tháng khó như danh hoàn sở trợ hỗ đơn tạo còn tin mô kỹ rộng dẫn đưa cụ gắn thuộc
+dụng ghi thực cuộc mục giai đặt đoạn câu tặng nhập gần hỏi giờ giao mạnh hiệu này thì mà nên rồi
+vẫn đã đang sẽ chưa rất anh chị ông bà cô em họ ai gì nào đây kia ấy vì nếu nhưng hay hoặc bởi qua
+""".split())
+
+
+def story_words(body: str, indexed: set[str]) -> list[str]:
+    """Up to STORY_WORDS folded words of a story (Markdown), in order, that are neither in
+    `indexed` (folded) nor COMMON; `indexed` gains them."""
     words = []
-    for index, text in enumerate((province, *texts)):
-        for word in _WORD.findall(text):
-            if word.lower() not in seen or index == 0:
-                seen.add(word.lower())
-                words.append(word)
-    return " ".join(dict.fromkeys(words))
+    for word in _WORD.findall(_URL.sub(" ", body).lower()):
+        if word in COMMON or word.isdigit():
+            continue
+        folded = fold(word)
+        if folded not in indexed:
+            indexed.add(folded)
+            words.append(folded)
+            if len(words) == STORY_WORDS:
+                break
+    return words
+
+
+_URL = re.compile(r"\w+://\S+")
 
 
 class SearchIndexer:
@@ -125,13 +200,6 @@ class SearchIndexer:
 
 
 IN_FLIGHT = 64  # pages handed to Pagefind and not yet answered: bounds the client's memory
-# Pagefind 1.5.2 cuts its index into chunks by counting unaccented word positions only; in
-# Vietnamese, where most words carry a tone mark, its chunks came out up to thirty times the
-# intended size, and a first query downloaded two of them (upstream issue #1211, fixed after
-# 1.5.2 by PR #1316). A smaller count per chunk gives chunks nearer the intended size; much
-# smaller ones (60) cost prefix matching: "nguyen van a" no longer found "Nguyễn Văn An".
-# Revisit when upgrading Pagefind: with that fix this setting would make chunks too small.
-CHUNK_SIZE_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "1000"}
 
 
 def _feed(conn, output_dir: str) -> None:
@@ -144,8 +212,8 @@ def _feed(conn, output_dir: str) -> None:
         return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
 
     service = None
-    os.environ.update(CHUNK_SIZE_ENV)  # read by Pagefind's process, started here
     try:
+        pagefind_binary.use()  # the pinned binary, read by Pagefind's process started here
         service, index = call(_open())
         in_flight: collections.deque = collections.deque()
         count = 0
@@ -161,6 +229,8 @@ def _feed(conn, output_dir: str) -> None:
         conn.send(("ok", count))
     except (EOFError, OSError):
         pass  # the build stopped: nothing is written
+    except pagefind_binary.InstallError as exc:
+        conn.send(("error", str(exc)))
     except Exception as exc:  # reported by `finish` in the build's own process
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -175,16 +245,22 @@ async def _open():
     return service, await service.create_index(IndexConfig(force_language="vi"))
 
 
+_IGNORED_ALL = re.compile(r'<(section|footer|aside)\b[^>]*\bdata-pagefind-ignore="all"[^>]*>.*?</\1>', re.DOTALL)
+
+
 def _indexed_part(html: str) -> str | None:
-    """The `data-pagefind-body` element as a page of its own: Pagefind reads nothing else
-    from it, and the site's header, sidebars and footer would only cost encoding time."""
+    """The `data-pagefind-body` element as a page of its own, without the parts marked
+    `data-pagefind-ignore="all"`: Pagefind reads nothing else, and it keeps, until the
+    bundle is written, memory in proportion to the HTML it was given (at 10,000 profiles,
+    about 40 KB a page for the whole element: benchmarks/README.md)."""
     marker = html.find("data-pagefind-body")
     if marker < 0:
         return None
     start = html.rfind("<", 0, marker)
     tag = html[start + 1:html.find(" ", start)]
     end = html.rfind(f"</{tag}>")
-    return f'<!doctype html><html lang="vi"><body>{html[start:end + len(tag) + 3]}</body></html>'
+    body = _IGNORED_ALL.sub("", html[start:end + len(tag) + 3])
+    return f'<!doctype html><html lang="vi"><body>{body}</body></html>'
 
 
 class _PromptService(PagefindService):
@@ -215,9 +291,26 @@ def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     """The "Tra cứu" page: every profile with its filters, before any word is typed."""
     from .templating import page  # templating imports this module for its constants
 
+    public = showcase.public_exemplars()
     yield page(SEARCH_URL, "search.html",
                {"title": "Tra cứu", "search_page": True, "hide": ["toc"],
                 "description": "Tìm điển hình tiên tiến theo tên, nội dung, lĩnh vực, tỉnh, thành phố, phong trào, "
                                "năm; gõ có dấu hoặc không dấu đều được."},
                filters=json.dumps(list(FILTER_LABELS.items()), ensure_ascii=False),
-               bundle=BUNDLE, count=len(showcase.public_exemplars()))
+               bundle=BUNDLE, count=len(public), latest=[_result(showcase, e) for e in public[:SEARCH_LATEST]])
+
+
+# The newest profiles are in the page itself, drawn as the script draws a result: the page
+# paints its list without waiting for Pagefind (issue 14). As many as the script's PAGE_SIZE.
+SEARCH_LATEST = 20
+
+
+def _result(showcase: Showcase, exemplar) -> dict:
+    from .images import photo_of
+    from .site import facets  # site imports this module
+
+    values = {f.key: f.values[0].text for f in facets(showcase, exemplar) if f.values}
+    photo = photo_of(exemplar, showcase.root)
+    return {"slug": exemplar.slug, "title": exemplar.name, "summary": exemplar.summary,
+            "tags": [values[k] for k in ("kind", "province", "year") if k in values],
+            "thumb": photo and photo.small.src_uri, "thumb_alt": photo and photo.alt}

@@ -4,7 +4,7 @@ No MkDocs here. A generator is a callable `(showcase, site_url)` yielding `Gener
 (static files) and `GeneratedPage`s (HTML pages rendered on demand); the adapter runs every
 one in `GENERATORS` and adds what they yield to the build in memory. To add an output (a statistics page, a calendar), write a generator and append
 it to `GENERATORS`. Only published profiles are ever read (`Showcase.public_exemplars`):
-a withdrawn profile appears nowhere.
+a withdrawn profile appears nowhere but at its old address, a short notice without its name.
 
 Work grows with the number of profiles, never with its square: each generator walks the
 profiles once, and every listing is cut into pages of `PAGE_SIZE`.
@@ -12,23 +12,29 @@ profiles once, and every listing is cut into pages of `PAGE_SIZE`.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
 from . import urls
 from .calendar import calendar_files
+from .documents.site import document_files
 from .generated import GeneratedFile, GeneratedPage
 from .images import Photo, photo_of
 from .model import Exemplar, Movement, Showcase
 from .opendata import exemplars_csv, exemplars_json, feed, open_data_rows
-from .search import d_twins, search_keywords, search_page
+from .search import d_twins, profile_index, search_page
+from . import share_cards
+from .share_cards import card, icon_files
 from .stats_pages import stats_files
 from .story import render_story
-from .templating import Lazy, page, render, vi_number
-from .text import fold
+from .templating import Lazy, page, relative_url, render, vi_number
+from .text import fold, slugify
 
 PAGE_SIZE = 24
 HOME_FEATURED = 6
@@ -80,6 +86,7 @@ class Group:
     id: str
     label: str
     exemplars: list[Exemplar] = field(default_factory=list)
+    slug: str = ""  # the last part of the listing's address, from the label (`listing_slug`)
 
 
 @dataclass(frozen=True)
@@ -103,22 +110,18 @@ def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile |
             yield from photo.files()
             meta.update(image=urls.absolute(site_url, photo.share.src_uri), image_alt=photo.alt,
                         image_width=photo.share.width, image_height=photo.share.height)
+        else:  # a card with the name, the category and the site's name (showcase.share_cards)
+            share = card(showcase.root, exemplar.name, showcase.criteria.label("categories", exemplar.category),
+                         exemplar.slug)
+            yield share.file()
+            meta.update(share.meta(site_url))
         # Values computed from the profile are given as the function and the profile: computed
         # only if the page is rendered, and known unchanged to the preview's memo when it is.
-        yield page(urls.profile(exemplar.slug), "profile.html", meta, edit_path=exemplar.source,
+        yield page(urls.profile(exemplar.slug), "profile.html", meta,
                    e=exemplar, sc=showcase, photo=photo, facets=Lazy(facets, showcase, exemplar),
-                   keywords=Lazy(_keywords, showcase, exemplar), twins=Lazy(_keyword_twins, showcase, exemplar),
-                   title_twins=Lazy(d_twins, exemplar.name), title_folded=Lazy(fold, exemplar.name),
+                   site_name=share_cards.SITE_NAME, address=urls.absolute(site_url, urls.profile(exemplar.slug)),
+                   indexed=Lazy(profile_index, showcase, exemplar),
                    story=Lazy(_story, exemplar), label=showcase.criteria.label)
-
-
-def _keywords(showcase: Showcase, exemplar: Exemplar) -> str:
-    return search_keywords(exemplar.name, exemplar.province.name, exemplar.place,
-                           showcase.criteria.label("fields", exemplar.field))
-
-
-def _keyword_twins(showcase: Showcase, exemplar: Exemplar) -> str:
-    return d_twins(_keywords(showcase, exemplar))
 
 
 def _story(exemplar: Exemplar) -> Markup:
@@ -144,7 +147,7 @@ def movement_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]
             yield page(urls.movement(movement.slug, number), "movement.html",
                        {"title": _paged_title(movement.name, pager), "description": movement.summary,
                         "updated": updated, "hide": NO_TOC},
-                       edit_path=movement.source, mv=movement, exemplars=chunk, total=len(exemplars),
+                       mv=movement, exemplars=chunk, total=len(exemplars),
                        pager=pager, story=story, title_twins=d_twins(movement.name),
                        twins=d_twins(movement.summary, movement.body, movement.launched_by, *movement.legal_basis),
                        **cards)
@@ -164,8 +167,8 @@ def browse_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
         for group in groups:
             updated = group.exemplars[0].published
             for number, chunk, pager in _pages(group.exemplars,
-                                               lambda n, v=group.id: urls.browse(dim.prefix, v, n)):
-                yield page(urls.browse(dim.prefix, group.id, number), "listing.html",
+                                               lambda n, v=group.slug: urls.browse(dim.prefix, v, n)):
+                yield page(urls.browse(dim.prefix, group.slug, number), "listing.html",
                            {"title": _paged_title(f"{dim.label}: {group.label}", pager),
                             "description": f"{vi_number(len(group.exemplars))} điển hình, "
                                            f"{dim.label.lower()}: {group.label}.",
@@ -194,7 +197,7 @@ def criteria_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
                {"title": "Tiêu chí lựa chọn điển hình",
                 "description": "Tiêu chí, hạn mức và yêu cầu đối với hồ sơ điển hình tiên tiến được giới thiệu.",
                 "updated": site_date(showcase), "hide": NO_TOC},
-               edit_path="criteria.yml", c=showcase.criteria)
+               c=showcase.criteria)
 
 
 def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
@@ -205,8 +208,28 @@ def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
     yield exemplars_csv([csv_line for _, csv_line in rows])
 
 
+def withdrawn_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
+    """The old address of each withdrawn profile: a short notice without the name (a static
+    page, so that it is in no sitemap, listing or search index)."""
+    for slug in sorted(showcase.withdrawn):
+        url = urls.profile(slug)
+        yield GeneratedFile(url + "index.html", render(
+            "withdrawn.html", notice=WITHDRAWN_NOTICE, style=Markup(WITHDRAWN_STYLE), style_hash=_WITHDRAWN_STYLE_HASH,
+            home=relative_url(urls.HOME, url), privacy=relative_url(urls.PRIVACY, url)))
+
+
+WITHDRAWN_NOTICE = ("Hồ sơ này đã được rút theo yêu cầu của người được nêu gương (hoặc gia đình, người đại diện "
+                    "hợp pháp), theo quy định về bảo vệ dữ liệu cá nhân.")
+WITHDRAWN_STYLE = ("body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,Roboto,sans-serif;"
+                   "color:#1f1f1f;background:#fff}main{max-width:40rem;margin:3rem auto;padding:0 1rem}"
+                   "h1{font-size:1.6rem;color:#7d1712}a{color:#a3221c}")
+# The page's Content-Security-Policy allows its own style element and nothing else.
+_WITHDRAWN_STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(WITHDRAWN_STYLE.encode()).digest()).decode()
+
+
 GENERATORS: tuple[Generator, ...] = (profile_pages, movement_pages, browse_pages, home_page, criteria_page,
-                                     open_data, search_page, stats_files, calendar_files)
+                                     open_data, search_page, stats_files, calendar_files, withdrawn_pages,
+                                     document_files, icon_files)
 
 
 # --- What the templates show ------------------------------------------------------------
@@ -217,7 +240,8 @@ def facets(showcase: Showcase, exemplar: Exemplar) -> list[Facet]:
     result = []
     for dim in (KIND, CATEGORY, FIELD):
         value, text = _value_of(showcase, dim, exemplar)
-        result.append(Facet(dim.key, dim.label, [Value(text, urls.browse(dim.prefix, value))]))
+        result.append(Facet(dim.key, dim.label, [Value(text, urls.browse(dim.prefix,
+                                                                         listing_slug(showcase, dim, value)))]))
     result.append(Facet("movement", "Phong trào thi đua",
                         [Value(showcase.movements[slug].name, urls.movement(slug)) for slug in exemplar.movements
                          if slug in showcase.movements]))
@@ -225,6 +249,29 @@ def facets(showcase: Showcase, exemplar: Exemplar) -> list[Facet]:
         value, text = _value_of(showcase, dim, exemplar)
         result.append(Facet(dim.key, dim.label, [Value(text, urls.browse(dim.prefix, value))]))
     return result
+
+
+def listing_slug(showcase: Showcase, dim: Dimension, value: str) -> str:
+    """The address of a listing, from its Vietnamese label ('nong-nghiep', not 'agriculture');
+    provinces and years are their own slugs already."""
+    if not dim.vocabulary:
+        return value
+    return _vocabulary_slugs(tuple(showcase.criteria.vocabularies[dim.vocabulary].items())).get(value, value)
+
+
+@lru_cache(maxsize=16)
+def _vocabulary_slugs(entries: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Code -> slug of its label, in criteria.yml's order. Two labels that fold alike
+    ('Y tế', 'Y-tế') keep distinct addresses: the later one adds its code."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for code, label in entries:
+        slug = slugify(label) or slugify(code) or code
+        if slug in taken:
+            slug = f"{slug}-{slugify(code) or code}"
+        taken.add(slug)
+        slugs[code] = slug
+    return slugs
 
 
 def _card_context(showcase: Showcase) -> dict:
@@ -260,7 +307,7 @@ def _groups(showcase: Showcase, dim: Dimension, public: list[Exemplar]) -> list[
     groups: dict[str, Group] = {}
     for exemplar in public:
         value, text = _value_of(showcase, dim, exemplar)
-        groups.setdefault(value, Group(value, text)).exemplars.append(exemplar)
+        groups.setdefault(value, Group(value, text, slug=listing_slug(showcase, dim, value))).exemplars.append(exemplar)
     if dim.vocabulary:  # the order of criteria.yml; values are validated against it
         order = list(showcase.criteria.vocabularies[dim.vocabulary])
         return sorted(groups.values(), key=lambda g: order.index(g.id))

@@ -1,9 +1,9 @@
 // "Tra cứu": Vietnamese search and filters over the Pagefind index.
-// Pagefind folds tone marks; "đ" gets folded twins at build time (showcase/search.py).
+// Profiles are indexed without tone marks or "đ" (showcase/search.py), and so is the query.
 // Here: filters with counts, exact matches first, state kept in the URL so results can be shared.
 const root = document.querySelector("[data-sc-search]");
 const FILTERS = JSON.parse(root.dataset.filters); // [[key, Vietnamese label], ...]
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 20; // results a page: the first query loads their fragments, and ranks them (see rank)
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const text = (tag, className, content) => {
   const el = document.createElement(tag);
@@ -18,7 +18,12 @@ const toneKey = (word) => {
   const nfd = word.toLowerCase().normalize("NFD");
   return nfd.replace(TONES, "").normalize("NFC") + (nfd.match(TONES) || []).join("");
 };
-const words = (s) => (s.normalize("NFC").match(/[\p{L}\p{N}]+/gu) || []).map(toneKey);
+const split = (s) => s.normalize("NFC").match(/[\p{L}\p{N}]+/gu) || [];
+const words = (s) => split(s).map(toneKey);
+// Without tone marks or "đ", as Pagefind compares (with the đ-twins): "Đắk" -> "dak".
+const fold = (s) => s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+const folded = (s) => split(fold(s));
+const ownText = (d) => `${d.meta.title} ${d.meta.summary || ""} ${d.content}`;
 
 const form = root.querySelector("form");
 const input = form.querySelector("input[name=q]");
@@ -32,6 +37,7 @@ const siteRoot = new URL("../", bundle);
 let pagefind;
 let pending = [];
 let shown = 0;
+let preloaded = []; // the first page's data, loaded to tell a match from nonsense
 
 async function engine() {
   if (!pagefind) {
@@ -69,30 +75,34 @@ function setState(query, filters) {
   history.replaceState(null, "", `${location.pathname}${params.size ? "?" + params : ""}`);
 }
 
-function renderFilters(available, selected) {
-  filterBox.replaceChildren();
+// The selects are made once and updated in place: one chosen with the arrow keys keeps the
+// focus, and a chosen filter keeps its other values (`others`: counted without its own choice)
+// so that the next arrow press reaches them.
+function renderFilters(available, selected, others = {}) {
   for (const [key, label] of FILTERS) {
-    const counts = available[key] || {};
-    const values = Object.keys(counts)
+    const counts = (selected[key] && others[key]) || available[key] || {};
+    const values = [...new Set([...Object.keys(counts), ...(selected[key] || [])])]
       .filter((v) => counts[v] > 0 || selected[key]?.[0] === v) // no dead ends
       .sort((a, b) => a.localeCompare(b, "vi", { numeric: true }));
-    if (!values.length && !selected[key]) continue;
     const id = `sc-filter-${key}`;
-    const wrap = text("div", "sc-search__filter");
-    const name = text("label", null, label);
-    name.htmlFor = id;
-    const select = text("select");
-    select.id = id;
-    select.name = key;
-    select.append(new Option("Tất cả", ""));
-    for (const value of values) {
-      const option = new Option(`${value} (${counts[value]})`, value);
-      option.selected = selected[key]?.[0] === value;
-      select.append(option);
+    let select = filterBox.querySelector(`#${id}`);
+    if (!select) {
+      const wrap = text("div", "sc-search__filter");
+      const name = text("label", null, label);
+      name.htmlFor = id;
+      select = text("select");
+      select.id = id;
+      select.name = key;
+      select.addEventListener("change", run);
+      wrap.append(name, select);
+      filterBox.append(wrap);
     }
-    select.addEventListener("change", run);
-    wrap.append(name, select);
-    filterBox.append(wrap);
+    select.parentElement.hidden = !values.length && !selected[key];
+    select.replaceChildren(new Option("Tất cả", ""), ...values.map((value) => {
+      const option = new Option(`${value} (${counts[value] ?? 0})`, value);
+      option.selected = selected[key]?.[0] === value;
+      return option;
+    }));
   }
   // Folded on phones so that results come first; open on wide screens or while filtering.
   const active = Object.keys(selected).length;
@@ -129,20 +139,76 @@ function card(data) {
   return item;
 }
 
-// Load the next page of results; with a query, exact words (tone marks included) rank first.
-async function showMore(queryWords) {
-  const batch = pending.slice(shown, shown + PAGE_SIZE);
-  shown += batch.length;
-  const loaded = await Promise.all(batch.map((r) => r.data()));
-  if (queryWords.length && queryWords.some((w) => /[^a-z0-9]/.test(w))) {
-    const exact = (d) => {
-      const own = new Set(words(`${d.meta.title} ${d.meta.summary || ""} ${d.content}`));
-      return queryWords.filter((w) => own.has(w)).length;
-    };
-    loaded.forEach((d, i) => (d.rank = [-exact(d), i]));
-    loaded.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1]);
+// Order of a page of results: pages holding more of the query's words as whole words first
+// (Pagefind also matches a word's beginning: "phong" finds "phong trào"), then those holding
+// the query as a phrase, profiles before movement pages (a reader looks for exemplars; the
+// movement page follows them), then exact tone marks ("hoà" before "hòa" for "hoà"), then
+// Pagefind's order.
+function rank(loaded, query) {
+  const plain = folded(query);
+  if (!plain.length) return loaded;
+  const phrase = ` ${plain.join(" ")} `;
+  const toned = words(query);
+  const accented = toned.some((w) => /[^a-z0-9]/.test(w));
+  const key = (d, i) => {
+    const text = ownText(d);
+    const own = new Set(folded(text));
+    const exact = accented ? new Set(words(text)) : null;
+    return [
+      -plain.filter((w) => own.has(w)).length,
+      ` ${folded(text).join(" ")} `.includes(phrase) ? -1 : 0,
+      d.filters.type?.includes("Phong trào") ? 1 : 0, // a movement page after its equals among profiles
+      accented ? -toned.filter((w) => exact.has(w)).length : 0,
+      i,
+    ];
+  };
+  const keys = new Map(loaded.map((d, i) => [d, key(d, i)]));
+  const order = (a, b) => {
+    const [x, y] = [keys.get(a), keys.get(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || x[4] - y[4];
+  };
+  return [...loaded].sort(order);
+}
+
+// Pagefind answers a word it does not know with the pages of its longest known beginning
+// ("xyzxyz" finds "X"). A query none of whose words begins a word of the first results
+// found nothing.
+function matchesAnyWord(loaded, query) {
+  const plain = folded(query);
+  return loaded.some((d) => {
+    const own = folded(ownText(d));
+    return plain.some((w) => own.some((o) => o.startsWith(w)));
+  });
+}
+
+// Pagefind returns the pages that have every word. When none has, the pages missing one word
+// are shown (a story is indexed by a few of its words only: showcase/search.py), those
+// matching rarer words first (the sum of Pagefind's scores). The words' index chunks are
+// loaded already: this costs no transfer.
+async function nearly(pf, query, options) {
+  const terms = folded(query);
+  if (terms.length < 2) return [];
+  const near = new Map();
+  for (const result of await Promise.all(terms.map((term) => pf.search(term, options)))) {
+    for (const r of result.results) {
+      const entry = near.get(r.id) || { r, words: 0, score: 0 };
+      entry.words += 1;
+      entry.score += r.score;
+      near.set(r.id, entry);
+    }
   }
-  list.append(...loaded.map(card));
+  return [...near.values()]
+    .filter((e) => e.words >= terms.length - 1)
+    .sort((a, b) => b.words - a.words || b.score - a.score)
+    .map((e) => e.r);
+}
+
+// Show the next page of results, ranked (see `rank`).
+async function showMore(query) {
+  const batch = pending.slice(shown, shown + PAGE_SIZE);
+  const loaded = shown === 0 && preloaded.length ? preloaded : await Promise.all(batch.map((r) => r.data()));
+  shown += batch.length;
+  list.append(...rank(loaded, query).map(card));
   more.hidden = shown >= pending.length;
 }
 
@@ -154,25 +220,49 @@ async function run(event) {
   await search(query, filters);
 }
 
+let searches = 0; // a filter changed with the arrow keys starts one search per key press: the last one wins
+
 async function search(query, filters) {
+  const ticket = ++searches;
   root.setAttribute("aria-busy", "true");
   status.textContent = "Đang tìm…";
   const pf = await engine();
   if (wantFilters(query, filters)) await loadFilters();
-  // Without words: every profile, newest first. With words: movements may match too.
+  // Without words: every profile (in the index's order: a sort index would add 25 KB to every
+  // first search at 10,000 profiles; the listings by year are the newest-first browse). With
+  // words: movements may match too.
   const options = { filters: query ? { ...filters } : { type: ["Điển hình"], ...filters } };
-  if (!query) options.sort = { published: "desc" };
-  const result = await pf.search(query || null, options);
-  pending = result.results;
-  shown = 0;
+  // Profiles are indexed folded (showcase/search.py): so is the query.
+  const term = query ? folded(query).join(" ") : null;
+  const result = await pf.search(term, options);
+  // A chosen filter offers the values it could change to: counted without its own choice.
+  const others = {};
+  if (filtersLoaded) {
+    for (const key of Object.keys(filters)) {
+      const rest = { ...options.filters };
+      delete rest[key];
+      others[key] = (await pf.search(term, { ...options, filters: rest })).filters[key];
+    }
+  }
+  let found = result.results;
+  if (query && !found.length) found = await nearly(pf, query, options);
+  let first = [];
+  if (query && found.length) {
+    first = await Promise.all(found.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (!matchesAnyWord(first, query)) found = first = [];
+  }
+  if (ticket !== searches) return; // a newer search is under way: its results are the ones to show
+  [pending, preloaded, shown] = [found, first, 0];
   list.replaceChildren();
-  if (filtersLoaded) renderFilters(result.filters, filters);
+  if (filtersLoaded) renderFilters(result.filters, filters, others);
   const n = pending.length;
   const count = n.toLocaleString("vi-VN");
   status.textContent = !n
-    ? `Không tìm thấy kết quả nào${query ? ` khớp với “${query}”` : ""}. Thử bỏ bớt từ hoặc bộ lọc.`
+    ? `Không tìm thấy kết quả nào${query ? ` khớp với “${query}”` : ""}. ${query
+      ? "Kiểm tra lại dấu và chính tả (gõ không dấu cũng được), bớt từ, hoặc dùng bộ lọc để duyệt hồ sơ."
+      : "Thử bỏ bớt bộ lọc."}`
     : query ? `${count} kết quả khớp với “${query}”.` : `${count} hồ sơ.`;
-  await showMore(query ? words(query) : []);
+  await showMore(query);
   root.setAttribute("aria-busy", "false");
 }
 
@@ -180,12 +270,28 @@ form.addEventListener("submit", run);
 filterDetails.addEventListener("toggle", () => {
   if (filterDetails.open && !filtersLoaded) run();
 });
-more.addEventListener("click", () => showMore(words(input.value)));
+more.addEventListener("click", async () => {
+  if (!pending.length) { // after the newest profiles drawn by the page: the rest, newest first, by year
+    location.href = more.dataset.all;
+    return;
+  }
+  await showMore(input.value.normalize("NFC").trim());
+});
 const initial = state();
 input.value = initial.query;
 // Arriving from the header's magnifier with nothing typed: ready to type.
 if (new URLSearchParams(location.search).has("q") && !initial.query) input.focus();
-search(initial.query, initial.filters).catch(() => {
+const failed = () => {
   status.textContent = "Không tải được bộ tra cứu. Vui lòng tải lại trang.";
   root.setAttribute("aria-busy", "false");
-});
+};
+shown = Number(list.dataset.latest || 0);
+if (!initial.query && !Object.keys(initial.filters).length && shown) {
+  // The page already shows the newest profiles (search.html): Pagefind loads only when a
+  // reader searches, opens "Bộ lọc" or asks for more, and nothing moves before that.
+  root.setAttribute("aria-busy", "false");
+} else {
+  shown = 0;
+  list.replaceChildren(); // not what was asked for: the results replace it
+  search(initial.query, initial.filters).catch(failed);
+}
