@@ -20,7 +20,10 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import os
 import re
+import sys
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,14 +75,51 @@ class Card:
                 "image_width": WIDTH, "image_height": HEIGHT}
 
 
+def _cache_path(root: Path, title: str, kicker: str) -> tuple[str, str, Path]:
+    title = _PAGER.sub("", title.strip()) or SITE_NAME
+    digest = hashlib.sha256("\x00".join((RECIPE, _logo_digest(root), SITE_NAME, kicker, title)).encode()).hexdigest()[:32]
+    return title, digest, root / CACHE_DIR / f"card-{digest}.jpg"
+
+
+# Drawing a card takes about 4 ms of CPU (text and JPEG): 40 s for 10,000 profiles without a
+# photo on a first build. The missing ones are drawn first on every core; below this many, the
+# workers would cost more than they save.
+PARALLEL_FROM = 200
+
+
+def prepare(root: Path, cards: Iterable[tuple[str, str]]) -> int:
+    """Draw the missing cards of (title, kicker) pairs ahead, on every core; returns how many."""
+    missing = {}
+    for title, kicker in cards:
+        title, _, path = _cache_path(root, title, kicker)
+        if path not in missing and not path.is_file():
+            missing[path] = (title, kicker)
+    if len(missing) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return 0  # card() draws them one by one
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    jobs = [(path, title, kicker, SITE_NAME, root) for path, (title, kicker) in missing.items()]
+    # "fork" only where no other thread runs (mkdocs serve has several): "spawn" there.
+    method = "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context(method)) as pool:
+        list(pool.map(_draw_to, jobs, chunksize=64))
+    return len(jobs)
+
+
+def _draw_to(job: tuple) -> None:
+    path, title, kicker, site_name, root = job
+    data = draw(title, kicker, site_name, root, _logo_digest(root))
+    _write_atomically(path, lambda stream: stream.write(data))
+
+
 def card(root: Path, title: str, kicker: str = "", name: str = "") -> Card:
     """The card of a page titled `title` (a listing's later pages share the first page's).
     `name` (a profile's slug) makes the published file name readable."""
-    title = _PAGER.sub("", title.strip()) or SITE_NAME
+    title, digest, path = _cache_path(root, title, kicker)
     logo = _logo_digest(root)
-    digest = hashlib.sha256("\x00".join((RECIPE, logo, SITE_NAME, kicker, title)).encode()).hexdigest()[:32]
     cache = root / CACHE_DIR
-    path = cache / f"card-{digest}.jpg"
     if not path.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         data = draw(title, kicker, SITE_NAME, root, logo)

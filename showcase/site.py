@@ -102,6 +102,8 @@ class Pager:
 
 
 def profile_pages(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile | GeneratedPage]:
+    share_cards.prepare(showcase.root, ((e.name, showcase.criteria.label("categories", e.category))
+                                        for e in showcase.public_exemplars() if not e.photo))
     for exemplar in showcase.public_exemplars():
         photo = photo_of(exemplar, showcase.root)
         meta = {"title": exemplar.name, "description": exemplar.summary, "updated": exemplar.published,

@@ -6,12 +6,14 @@ carries no metadata; the text is drawn with a font that has every Vietnamese let
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
 from pathlib import Path
 
 import font_source_sans_pro
+import pytest
 from PIL import Image, ImageFont
 
 from showcase import share_cards
@@ -194,3 +196,18 @@ def test_two_profiles_that_share_a_card_publish_it_once(tmp_path):
     first, second = (meta((root / "site" / "dien-hinh" / f"{base}-{s}" / "index.html").read_text(encoding="utf-8"),
                           "og:image") for s in ("mot", "hai"))
     assert first == second and (root / "site" / first.split("/", 3)[-1]).is_file()
+
+
+def test_missing_cards_are_drawn_ahead_on_every_core(tmp_path, monkeypatch):
+    """A first build of many profiles without photos draws their cards in worker processes; the
+    cards are the ones `card` would have drawn."""
+    shutil.copytree(Path(share_cards.__file__).parent.parent / "overrides", tmp_path / "overrides")
+    monkeypatch.setattr(share_cards, "PARALLEL_FROM", 3)
+    pairs = [(f"Hợp tác xã số {n}", "Mô hình mới") for n in range(6)] + [("Hợp tác xã số 0", "Mô hình mới")]
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: cards are drawn one by one")
+    assert share_cards.prepare(tmp_path, pairs) == 6
+    made = card(tmp_path, "Hợp tác xã số 4", "Mô hình mới")
+    assert made.path.read_bytes() == draw("Hợp tác xã số 4", "Mô hình mới", share_cards.SITE_NAME, tmp_path,
+                                          share_cards._logo_digest(tmp_path))
+    assert share_cards.prepare(tmp_path, pairs) == 0  # all there now
