@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .criteria import Criteria, load_criteria
+from .criteria import Criteria
 from .fields import (ALWAYS, BOOL, DATE, EXEMPLAR_FIELDS, INT, MOVEMENT_FIELDS, PERSON, RECORD, TEXT,
                      TYPE_NAMES, Field)
 from .editors.registries import Registries, load_registries

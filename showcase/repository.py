@@ -11,7 +11,6 @@ import datetime as dt
 import itertools
 import os
 import pickle
-import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from pathlib import Path
 from . import collector
 from .cache import ValidationCache, digest, fingerprint, write_shard
 from .criteria import Criteria, load_criteria
-from .hygiene import HIDDEN_HINT, MAX_ID, hidden_in_data, is_clean_name, shown, without_hidden
+from .hygiene import HIDDEN_HINT, MAX_ID, SLUG, hidden_in_data, is_clean_name, shown, without_hidden
 from .load import Document, decode, load_markdown, load_yaml_file, parse_markdown, read_bytes, stem
 from .model import DRAFT, Commendation, Consent, Exemplar, Movement, Showcase, Unit
 from .problems import Problem, ProblemError
@@ -45,7 +44,6 @@ FILE_RULES = (check_exemplar_fields, check_personal_data, check_consent, check_t
               check_links, check_html, check_pasted)
 LIVE_RULES = (check_exemplar_references, check_exemplar_dates, check_photo)
 MOVEMENT_RULES = (check_movement_fields, check_personal_data, check_links, check_html, check_pasted)
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # not `$`: that would let a name end in a newline
 
 
 @dataclass
@@ -458,7 +456,7 @@ def _check_all(rels: list[str], ctx: Context, max_bytes: int, store: ValidationC
 
     batches = [rels[i:i + BATCH] for i in range(0, len(rels), BATCH)]
     # The workers need neither the other profiles nor the lists of every path.
-    worker_ctx = dataclasses.replace(ctx, exemplars={}, extra={})
+    worker_ctx = dataclasses.replace(ctx, exemplars={}, extra={"photo_cache": ctx.extra["photo_cache"]})
     cache_target = store.target() if store else None
     results = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_start_method()),

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.shared import Mm
 from openpyxl import load_workbook
 
 from showcase.documents.agency import load_agency

@@ -8,8 +8,6 @@ each accepted format, with the metadata that is allowed (orientation, colour pro
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import struct
 import subprocess
 import sys

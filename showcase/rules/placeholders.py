@@ -18,6 +18,7 @@ from ..problems import Problem
 from ..template import EXAMPLES
 from ..withdrawal import is_tombstone
 from .context import Context, problem
+from .fields import _dotted
 
 _MIN_PIECE_WORDS = 6  # shorter pieces ("tối đa 300 ký tự") could be a real person's words
 _NON_WORD = re.compile(r"[\W_]+")
@@ -105,7 +106,3 @@ def _texts(value, path: tuple) -> Iterator[tuple[tuple, str]]:
         for key, item in value.items():
             if key != "date":
                 yield from _texts(item, path + (key,))
-
-
-def _dotted(path: tuple) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
