@@ -74,7 +74,7 @@ class Document:
     body_line: int
     lines: dict[KeyPath, int] = field(default_factory=dict)
     text: str = ""  # the whole file, NFC, for scans that are not about one key
-    unreadable: list = field(default_factory=list)  # DH003 of values kept as text (parse_yaml's `problems`)
+    unreadable: dict = field(default_factory=dict)  # key path -> DH003 of a value kept as text (parse_yaml's `problems`)
 
     @property
     def slug(self) -> str:
@@ -180,8 +180,8 @@ def _no_front_matter(text: str, first: str, rel: str) -> Problem:
 
 
 def parse_yaml(text: str, rel: str, first_line: int = 1,
-               problems: list[Problem] | None = None) -> tuple[Any, dict[KeyPath, int]]:
-    """Parse YAML text; `first_line` is the file line of the text's first line. With a list
+               problems: dict[KeyPath, Problem] | None = None) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse YAML text; `first_line` is the file line of the text's first line. With a dict
     `problems`, a value that cannot be read (an impossible date) is recorded there and kept as
     its text, so that the file's other problems are found in the same run."""
     _check_flow_depth(text, rel, first_line)
@@ -223,7 +223,7 @@ def load_markdown(path: Path, rel: str, max_bytes: int) -> Document:
 def parse_markdown(text: str, path: Path, rel: str) -> Document:
     """A profile from its text (see `decode`)."""
     yaml_text, body, body_line = split_front_matter(text, rel)
-    unreadable: list[Problem] = []
+    unreadable: dict[KeyPath, Problem] = {}
     meta, lines = parse_yaml(yaml_text, rel, first_line=2, problems=unreadable)
     if meta is None:
         meta = {}
@@ -283,7 +283,7 @@ def _check_block_depth(text: str, rel: str, first_line: int) -> None:
 class _Walker:
     """Turns a composed node tree into Python values, recording the line of each key."""
 
-    def __init__(self, rel: str, first_line: int, problems: list[Problem] | None = None):
+    def __init__(self, rel: str, first_line: int, problems: dict[KeyPath, Problem] | None = None):
         self.rel = rel
         self.problems = problems
         self.first_line = first_line
@@ -299,7 +299,7 @@ class _Walker:
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         if node.__class__ is _SCALAR:
-            return self.scalar(node)
+            return self.scalar(node, path)
         if id(node) in self.seen:
             raise ProblemError(Problem(
                 "DH005", self.rel, self.lines.get(path) or self.line_of(node),
@@ -340,7 +340,7 @@ class _Walker:
                 mapping[key] = self.build(value_node, child)
         return mapping
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         if node.tag == _STR_TAG:  # most values: what SafeConstructor would return, without its bookkeeping
             return unicodedata.normalize("NFC", node.value)
         try:
@@ -357,7 +357,7 @@ class _Walker:
                             "trong hồ sơ).", "error")
             if self.problems is None or not is_date:
                 raise ProblemError(found) from None
-            self.problems.append(found)
+            self.problems[path] = found
             return unicodedata.normalize("NFC", node.value)  # checked no further: DH003 says what is wrong
         if isinstance(value, str):
             return unicodedata.normalize("NFC", value)

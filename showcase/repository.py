@@ -392,7 +392,7 @@ def _load(path: Path, rel: str, max_bytes: int, problems: list[Problem]) -> Docu
     except ProblemError as exc:
         problems.append(exc.problem)
         return None
-    problems.extend(doc.unreadable)
+    problems.extend(doc.unreadable.values())
     return doc
 
 
@@ -518,18 +518,13 @@ def _check_files(rels: list[str], ctx: Context, max_bytes: int) -> list[tuple]:
             results.append((rel, stamp, (None, None, None, None, (_row(exc.problem),), None), ()))
             continue
         found = tuple(_row(p) for rule in FILE_RULES for p in rule(doc, ctx))
-        if doc.unreadable:  # an impossible date: DH003 says it, not also DH103 on its line
-            found = tuple(map(_row, doc.unreadable)) + _besides(found, doc.unreadable)
+        if doc.unreadable:  # an impossible date: DH003 (the field rules check it no further)
+            found = tuple(map(_row, doc.unreadable.values())) + found
         doc.text = ""  # only the personal-data scan reads it
         live = tuple(_row(p) for rule in LIVE_RULES for p in rule(doc, ctx))
         entry = (doc.meta, doc.lines, doc.body, doc.body_line, found, identity(doc.meta))
         results.append((rel, stamp, entry, live))
     return results
-
-
-def _besides(rows: tuple, unreadable: list[Problem]) -> tuple:
-    lines = {p.line for p in unreadable}
-    return tuple(row for row in rows if not (row[0] in ("DH103", "DH308") and row[2] in lines))
 
 
 def _row(p: Problem) -> tuple:

@@ -318,3 +318,15 @@ def test_dh001_a_file_saved_as_utf16_by_notepad(tmp_path):
     repo.write(FILE, repo.read(FILE).encode("utf-16"))
     hit = [p for p in repo.validate([FILE]).problems if p.code == "DH001"]
     assert hit and "UTF-16" in hit[0].message and "UTF-8" in hit[0].hint
+
+
+def test_dh003_an_impossible_date_in_a_movement_is_said_once(tmp_path):
+    """The date is kept as its text and checked no further: no DH103 beside the DH003."""
+    import re
+
+    from repo_fixture import Repo
+
+    repo = Repo(tmp_path)
+    rel = "movements/nong-thon-moi.md"
+    repo.write(rel, re.sub(r"^start: .*$", "start: 2024-02-30", repo.read(rel), count=1, flags=re.M))
+    assert [p.code for p in repo.validate().problems if p.path == rel] == ["DH003"]
