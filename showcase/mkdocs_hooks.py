@@ -179,7 +179,7 @@ def _generate(config, files, taken: dict, in_nav: set) -> None:
                                                     _Build.showcase.root if _Build.showcase else _Build.root,
                                                     config.site_url or ""):
                 if isinstance(generated, CachedFile):
-                    # Two pages may share one card (same title, same content, same address): one file.
+                    # Pages may share one card or photo (same content, same address): one file.
                     key = (generated.src_uri, str(generated.path))
                     if key in same_file:
                         continue

@@ -281,14 +281,12 @@ def icon_files(showcase, site_url: str):
 
 def with_cards(generated: Iterable, root: Path, site_url: str) -> Iterator:
     """A generator's output, each page without an image given the card of its title (the card's
-    file first, once). The home page's card reads the site's description."""
-    published: set[str] = set()
+    file first: pages that share a card yield it each, the adapter publishes it once). The home
+    page's card reads the site's description."""
     for item in generated:
         if isinstance(item, GeneratedPage) and not item.meta.get("image"):
             title = item.meta.get("title") or SITE_DESCRIPTION or SITE_NAME
             made = card(root, str(title))
-            if made.src_uri not in published:
-                published.add(made.src_uri)
-                yield made.file()
+            yield made.file()
             item.meta.update(made.meta(site_url))
         yield item
