@@ -97,6 +97,11 @@ def _folder_stamp(folder: Path) -> int:
 
 
 @lru_cache(maxsize=None)
+def cache_digest(data: bytes) -> str:
+    """The name stem of a photo's renditions in the cache: its bytes and the recipe."""
+    return hashlib.sha256(RECIPE.encode() + data).hexdigest()[:32]
+
+
 def _photo(original: Path, size: int, mtime_ns: int, slug: str, alt: str, cache: Path, source: str) -> Photo:
     """Memoised per file version, so listings and profiles share one hashing pass."""
     try:
@@ -104,7 +109,7 @@ def _photo(original: Path, size: int, mtime_ns: int, slug: str, alt: str, cache:
     except OSError:
         raise ProblemError(problem("DH401", source, None, f"Không đọc được ảnh `{original.name}`.",
                                    "Kiểm tra tên tệp ảnh và chạy lại scripts/validate.py.")) from None
-    digest = hashlib.sha256(RECIPE.encode() + data).hexdigest()[:32]
+    digest = cache_digest(data)
     cache.mkdir(parents=True, exist_ok=True)
     base = f"anh/{slug}-{digest[:8]}"
     targets = {"small": (SMALL_WIDTH, "webp"), "large": (LARGE_WIDTH, "webp"), "share": (LARGE_WIDTH, "jpg")}

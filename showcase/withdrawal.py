@@ -13,7 +13,6 @@ rules too, so it stays light: no image library, no MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import tempfile
@@ -177,13 +176,13 @@ def _other_users(root: Path, profile: Path, target: Path) -> list[str]:
 
 def _forget_renditions(root: Path, original: Path) -> int:
     """Remove the resized copies of `original` from the local build cache (`.site-cache/images`)."""
-    from .images import CACHE_DIR, RECIPE  # Pillow: only when a photo is removed
+    from .images import CACHE_DIR, cache_digest  # Pillow: only when a photo is removed
 
     try:
         data = original.read_bytes()
     except OSError:
         return 0
-    digest = hashlib.sha256(RECIPE.encode() + data).hexdigest()[:32]
+    digest = cache_digest(data)
     removed = 0
     for cached in (root / CACHE_DIR).glob(f"{digest}-*"):
         try:
