@@ -8,7 +8,7 @@ Unchanged profiles are not checked again: their results are kept in .site-cache/
 
 from __future__ import annotations
 
-import os
+import stat
 import sys
 from pathlib import Path
 
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fix(root: Path, targets: list[str] | None) -> None:
+    from showcase.files import write_atomically
     from showcase.pasting import fix_text
 
     rels = targets if targets is not None else sorted(
@@ -70,9 +71,7 @@ def _fix(root: Path, targets: list[str] | None) -> None:
         newline = "\r\n" if "\r\n" in text else "\n"
         fixed, changes = fix_text(text.replace("\r\n", "\n"))
         if changes:
-            temp = path.with_name(f".{path.name}.sua")
-            temp.write_bytes(fixed.replace("\n", newline).encode("utf-8"))
-            os.replace(temp, path)
+            write_atomically(path, fixed.replace("\n", newline).encode("utf-8"), stat.S_IMODE(path.stat().st_mode))
             sys.stdout.write("".join(f"{rel}: {change}\n" for change in changes))
 
 

@@ -8,12 +8,12 @@ looks exactly as before. Run by the pre-commit hook on staged photos.
 from __future__ import annotations
 
 import os
-import shutil
+import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from . import photo_metadata
+from .files import write_atomically
 from .cli import VietnameseParser
 from .load import load_markdown
 from .problems import ProblemError
@@ -94,7 +94,7 @@ def fix_photo(path: Path, root: Path, check: bool = False) -> bool | None:
         print(f"{shown}: còn {removed}.")
         return True
     try:
-        _replace(path, cleaned)
+        write_atomically(path, cleaned, stat.S_IMODE(path.stat().st_mode))  # keeps the photo's permissions
     except OSError as exc:
         print(f"{shown}: không ghi được tệp ({exc.strerror or 'lỗi hệ thống'}).")
         return None
@@ -133,19 +133,6 @@ def _photo_of_profile(path: Path, root: Path) -> tuple[list[Path], bool]:
         print(f"{rel}: ảnh `{photo[:120]}` không phải tệp ảnh trong exemplars/; chạy scripts/validate.py để xem lỗi.")
         return [], False
     return [target], True
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Atomically, keeping the file's permissions: an interrupted run never leaves half a photo."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        shutil.copymode(path, temp)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _count(number: int) -> str:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from .files import write_atomically
 from .generated import GeneratedFile
 from .model import Exemplar
 from .problems import ProblemError
@@ -96,12 +96,12 @@ def _folder_stamp(folder: Path) -> int:
         return -1
 
 
-@lru_cache(maxsize=None)
 def cache_digest(data: bytes) -> str:
     """The name stem of a photo's renditions in the cache: its bytes and the recipe."""
     return hashlib.sha256(RECIPE.encode() + data).hexdigest()[:32]
 
 
+@lru_cache(maxsize=None)
 def _photo(original: Path, size: int, mtime_ns: int, slug: str, alt: str, cache: Path, source: str) -> Photo:
     """Memoised per file version, so listings and profiles share one hashing pass."""
     try:
@@ -152,19 +152,7 @@ def _encode(image: Image.Image, targets: dict[str, tuple[int, str]], paths: dict
         resized.info.clear()  # nothing of the original's info may be written back (a JPEG's comment would be)
         options = ({"format": "WEBP", "quality": WEBP_QUALITY, "method": 6} if ext == "webp"
                    else {"format": "JPEG", "quality": JPEG_QUALITY, "optimize": True, "progressive": True})
-        _write_atomically(paths[name], lambda stream: resized.save(stream, **options))
-
-
-def _write_atomically(path: Path, write) -> None:
-    """Concurrent builds may fill the same cache: never expose a half-written file."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            write(stream)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        write_atomically(paths[name], lambda stream: resized.save(stream, **options))
 
 
 def prune(cache: Path, used: set[Path], started: float) -> int:

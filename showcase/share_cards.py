@@ -33,7 +33,8 @@ import font_source_sans_pro
 from PIL import Image, ImageDraw, ImageFont
 
 from .generated import GeneratedPage
-from .images import CACHE_DIR, CachedFile, _write_atomically
+from .files import write_atomically
+from .images import CACHE_DIR, CachedFile
 from .urls import absolute
 
 WIDTH, HEIGHT = 1200, 630
@@ -111,7 +112,7 @@ def prepare(root: Path, cards: Iterable[tuple[str, str]]) -> int:
 def _draw_to(job: tuple) -> None:
     path, title, kicker, site_name, root = job
     data = draw(title, kicker, site_name, root, _logo_digest(root))
-    _write_atomically(path, lambda stream: stream.write(data))
+    write_atomically(path, data)
 
 
 def card(root: Path, title: str, kicker: str = "", name: str = "") -> Card:
@@ -123,7 +124,7 @@ def card(root: Path, title: str, kicker: str = "", name: str = "") -> Card:
     if not path.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         data = draw(title, kicker, SITE_NAME, root, logo)
-        _write_atomically(path, lambda stream: stream.write(data))
+        write_atomically(path, data)
     stem = (name or "trang")[:60]
     alt = f"{kicker}: {title}" if kicker else title
     return Card(f"{FOLDER}/{stem}-{digest[:8]}.jpg", path, f"{alt} ({SITE_NAME})" if title != SITE_NAME else alt)
@@ -264,14 +265,14 @@ def icon_files(showcase, site_url: str):
         cache.mkdir(parents=True, exist_ok=True)
         source = root / LOGO_SOURCE
         logo48 = _square(source, 48)
-        _write_atomically(paths[LOGO_48], lambda s: logo48.save(s, "PNG", optimize=True))
+        write_atomically(paths[LOGO_48], lambda s: logo48.save(s, "PNG", optimize=True))
         # iOS draws a transparent icon on black: put it on white, with a margin, as Apple asks.
         touch = Image.new("RGB", (180, 180), "white")
         inner = _square(source, 152)
         touch.paste(inner, (14, 14), inner)
-        _write_atomically(paths[APPLE_TOUCH], lambda s: touch.save(s, "PNG", optimize=True))
+        write_atomically(paths[APPLE_TOUCH], lambda s: touch.save(s, "PNG", optimize=True))
         big = _square(source, 64)
-        _write_atomically(paths[FAVICON_ICO], lambda s: big.save(s, "ICO", sizes=[(16, 16), (32, 32), (48, 48)]))
+        write_atomically(paths[FAVICON_ICO], lambda s: big.save(s, "ICO", sizes=[(16, 16), (32, 32), (48, 48)]))
     for uri, path in paths.items():
         yield CachedFile(uri, b"", path=path)
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .files import write_atomically
 
 WITHDRAWN = "withdrawn"
 TOMBSTONE_KEYS = ("status", WITHDRAWN)  # the only keys a tombstone may hold
@@ -112,7 +113,7 @@ def withdraw(root: Path, slug: str, date: dt.date) -> Outcome:
         outcome.already = True
         return outcome
     photo = meta.get("photo") if meta else _photo_from_text(text)
-    _write_atomically(path, tombstone_text(date))  # first: a failure leaves the profile whole, with its photo
+    write_atomically(path, tombstone_text(date).encode("utf-8"))  # first: a failure leaves the profile whole, with its photo
     if isinstance(photo, str) and photo.strip():
         _delete_photo(root, path, photo.strip(), outcome)
     return outcome
@@ -191,19 +192,6 @@ def _forget_renditions(root: Path, original: Path) -> int:
         except OSError:
             pass
     return removed
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace the file (or a symlink standing for it, never its target) in one step."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def next_steps(outcome: Outcome, slug: str) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+from ..files import write_atomically
 
 
 def output_problem(target: str, suffix: str) -> str | None:
@@ -29,17 +30,5 @@ def output_problem(target: str, suffix: str) -> str | None:
 
 
 def write_atomic(target: str, data: bytes) -> None:
-    """Write to a temporary file beside `target`, then rename: never a half-written document."""
-    path = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Never a half-written document (showcase.files)."""
+    write_atomically(Path(target), data)

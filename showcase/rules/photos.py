@@ -19,7 +19,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ import PIL
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
 from .. import photo_metadata
+from ..files import write_atomically
 from ..load import Document
 from ..problems import Problem
 from .context import Context, problem
@@ -281,16 +281,11 @@ def inspect_bytes(data: bytes, expected: str | None) -> tuple:
 
 def _store(path: Path, data: bytes) -> None:
     """Atomically, so that worker processes and concurrent runs never read half a result."""
-    temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as file:
-            temp = file.name
-            file.write(data)
-        os.replace(temp, path)
+        write_atomically(path, data)
     except OSError:  # a read-only checkout validates as well, only not faster next time
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
+        pass
 
 
 def _missing_hint(photo) -> str:
