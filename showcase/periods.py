@@ -97,9 +97,6 @@ class Period:
     def includes(self, exemplar) -> bool:
         return self.start <= exemplar.published <= self.end
 
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
     def previous(self) -> Period:
         """The period of the same length just before this one."""
         if self.days:
@@ -126,13 +123,6 @@ class Period:
             return f"năm {self.year}"
         return f"6 tháng {'đầu' if self.half == 1 else 'cuối'} năm {self.year}"
 
-    @property
-    def code(self) -> str:
-        """For file names: '2024', '2024-6-thang-dau', '2024-chot-so-lieu', '2025-03-01-2025-05-31'."""
-        if self.days:
-            return f"{self.start.isoformat()}-{self.end.isoformat()}"
-        code = str(self.year) if self.half is None else f"{self.year}-6-thang-{'dau' if self.half == 1 else 'cuoi'}"
-        return code + ("-chot-so-lieu" if self.cutoff else "")
 
     @property
     def rule(self) -> str:

@@ -309,7 +309,6 @@ def below_title(report: Report) -> str:
     return f"Đơn vị chưa đủ {report.minimum} điển hình trong {report.period.label}"
 
 
-_below_title = below_title  # the old private name
 
 CSV_HEADERS = ["Kỳ báo cáo", "Từ ngày", "Đến ngày", "Mục", "Mã", "Tên", "Số lượng", "Ghi chú"]
 CSV_DELIMITER = ";"  # Excel with Vietnamese regional settings splits columns on ';' (the comma is decimal)

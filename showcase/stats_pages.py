@@ -24,7 +24,7 @@ from .documents.site import download_links
 from .generated import GeneratedFile
 from .markup import markdown_text
 from .model import Showcase
-from .report import DIMENSIONS, Period, Report, below_title, build_report, percent
+from .report import DIMENSIONS, Period, Report, below_title, build_report, summary_rows
 from .templating import vi_number
 
 FOLDER = "thong-ke"
@@ -53,7 +53,7 @@ def stats_markdown(r: Report, year: int, per_year: list[tuple[int, int]]) -> str
     out = [f"# Thống kê điển hình tiên tiến năm {year}", "",
            f"Số liệu {r.period.label}, gồm {r.period.rule}. Không tính hồ sơ đã gỡ theo yêu cầu.", "",
            "## Tổng hợp", "",
-           table(["Chỉ tiêu", "Số liệu"], [[label, value] for label, value in _summary(r)], numeric={1}), ""]
+           table(["Chỉ tiêu", "Số liệu"], summary_rows(r), numeric={1}), ""]
     if r.previous is not None:
         out += [f"## So sánh với {r.previous.period.label}", "",
                 table(["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng, giảm"],
@@ -78,13 +78,6 @@ def stats_markdown(r: Report, year: int, per_year: list[tuple[int, int]]) -> str
             bar_table("Số điển hình theo năm được lựa chọn", "Năm", [(str(y), n) for y, n in per_year]), "",
             "Số liệu lấy từ các hồ sơ đang đăng, cùng cách tính với báo cáo năm của cơ quan.", ""]
     return "\n".join(out)
-
-
-def _summary(r: Report) -> list[tuple[str, object]]:
-    return [("Tổng số điển hình", r.total),
-            ("Do đơn vị cấp cơ sở đề xuất", f"{r.grassroots} ({percent(r.grassroots_share)})"),
-            (f"Đơn vị vượt hạn mức năm {r.period.year} (quá {r.quota} điển hình)", len(r.over_quota)),
-            (below_title(r), len(r.below_minimum))]
 
 
 def table(headers: list[str], rows: Iterable[Iterable[object]], numeric: set[int] = frozenset()) -> str:

@@ -351,9 +351,7 @@ def _cant_split(row) -> None:
 def _keep_together(table) -> None:
     """The closing blocks stay on one page: the signature never sits alone on the next one."""
     for row in table.rows:
-        node = OxmlElement("w:cantSplit")
-        node.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().append(node)
+        _cant_split(row)
 
 
 def _language(style, tag: str) -> None:

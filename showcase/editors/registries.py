@@ -7,14 +7,13 @@ choice offered to an editor is always one the validator accepts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..hygiene import MAX_ID, SLUG
 from ..load import load_markdown, load_yaml_file
 from ..problems import ProblemError
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_BYTES = 200_000
 
 
@@ -36,7 +35,7 @@ def _units(root: Path) -> list[tuple[str, str]]:
     if not isinstance(data, dict):
         return []
     return [(uid, " ".join(entry["name"].split())) for uid, entry in data.items()
-            if isinstance(uid, str) and _SLUG.match(uid) and isinstance(entry, dict)
+            if isinstance(uid, str) and _is_id(uid) and isinstance(entry, dict)
             and isinstance(entry.get("name"), str) and entry["name"].strip()]
 
 
@@ -45,7 +44,7 @@ def _movements(root: Path) -> list[tuple[str, str]]:
     folder = root / "movements"
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         slug = path.stem
-        if not _SLUG.match(slug):
+        if not _is_id(slug):
             continue
         try:
             name = load_markdown(path, f"movements/{path.name}", _MAX_BYTES).meta.get("name")
@@ -60,3 +59,8 @@ def registries_of(showcase) -> Registries:
     """The same lists from a loaded, validated repository (`showcase.model.Showcase`)."""
     return Registries(tuple((uid, unit.name) for uid, unit in showcase.units.items()),
                       tuple(sorted((slug, m.name) for slug, m in showcase.movements.items())))
+
+
+def _is_id(value: str) -> bool:
+    """An id the validator accepts (hygiene.SLUG, at most MAX_ID): a choice offered is a valid one."""
+    return bool(SLUG.match(value)) and len(value) <= MAX_ID
