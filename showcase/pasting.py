@@ -14,15 +14,15 @@ import datetime as dt
 import re
 
 from .fields import DATE, EXEMPLAR_FIELDS, MOVEMENT_FIELDS
+from .yaml_errors import ODD_SPACES
 
 _KEYS = {f.key for f in EXEMPLAR_FIELDS + MOVEMENT_FIELDS} | {s.key for f in EXEMPLAR_FIELDS for s in f.subfields}
 _DATE_KEYS = {f.key for f in EXEMPLAR_FIELDS if f.type == DATE} | {
     s.key for f in EXEMPLAR_FIELDS for s in f.subfields if s.type == DATE}
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACE = "\u00a0\u202f\u2007\u3000"
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _KEY = r"(?:[A-Za-z_][\w-]*)"
-_LEAD = re.compile(rf"^[ \t{_ODD_SPACE}]+")
-_AFTER_KEY = re.compile(rf"^(\s*(?:- +)?{_KEY})[ \t]*[:：][ \t{_ODD_SPACE}]*(?=\S)")
+_LEAD = re.compile(rf"^[ \t{ODD_SPACES}]+")
+_AFTER_KEY = re.compile(rf"^(\s*(?:- +)?{_KEY})[ \t]*[:：][ \t{ODD_SPACES}]*(?=\S)")
 _BULLET = re.compile(r"^([ \t]*)[–—•·●▪◦‣][ \t\u00a0]*(?=\S)")
 _CURLY = re.compile(r"^(\s*(?:- +)?(?:" + _KEY + r": +)?)([“”„])([^\"\\“”„\n]*)[“”]\s*$|"
                     r"^(\s*(?:- +)?(?:" + _KEY + r": +)?)([‘’])([^'‘’\n]*)[‘’]\s*$")
@@ -35,12 +35,12 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     changes: list[str] = []
     bom = text.startswith("\ufeff")
     body_text = text[1:] if bom else text
-    if _INVISIBLE.search(body_text):
+    if INVISIBLE.search(body_text):
         lines = body_text.split("\n")
         for number, line in enumerate(lines, 1):
-            if _INVISIBLE.search(line):
+            if INVISIBLE.search(line):
                 changes.append(f"dòng {number}: đã xoá ký tự vô hình (khoảng trắng độ rộng 0, gạch nối ẩn)")
-                lines[number - 1] = _INVISIBLE.sub("", line)
+                lines[number - 1] = INVISIBLE.sub("", line)
         body_text = "\n".join(lines)
     lines = body_text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -53,7 +53,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         fixed = line
         lead = _LEAD.match(fixed)
         if lead and (set(lead.group()) - {" "}):
-            fixed = lead.group().replace("\t", "  ").translate({ord(c): " " for c in _ODD_SPACE}) + fixed[lead.end():]
+            fixed = lead.group().replace("\t", "  ").translate({ord(c): " " for c in ODD_SPACES}) + fixed[lead.end():]
             changes.append(f"dòng {number}: thụt lề bằng dấu cách thường (thay Tab hoặc dấu cách đặc biệt)")
         if bullet := _BULLET.match(fixed):
             fixed = f"{bullet.group(1)}- " + fixed[bullet.end():]

@@ -95,14 +95,14 @@ class Lazy:
         return self.function(*self.args)
 
 
-def page(url: str, template: str, meta: dict, edit_path: str | None = None, **context) -> GeneratedPage:
+def page(url: str, template: str, meta: dict, **context) -> GeneratedPage:
     """The page published at `url` ('dien-hinh/a/', '' for home; MkDocs directory URLs):
     `template` rendered with links relative to `url`, when the site asks for it."""
     def body() -> str:
         values = {key: value() if isinstance(value, Lazy) else value for key, value in context.items()}
         return ENV.get_template(template).render(link=Links(url), **values)
 
-    return GeneratedPage(url, meta, body, edit_path, (template, context))
+    return GeneratedPage(url, meta, body, None, (template, context))  # public pages carry no edit link
 
 
 def markdown_source(generated: GeneratedPage) -> str:

@@ -38,6 +38,7 @@ from .. import photo_metadata
 from ..criteria import Criteria
 from ..fields import (DATE, EXEMPLAR_FIELDS, INT, RECORD, RECORD_LIST, SLUG_LIST, TEXT, TEXT_LIST, URL_LIST, Field)
 from ..guides import issue_form
+from ..pasting import INVISIBLE
 from ..provinces import load_provinces
 from ..text import fold, nfc, slugify
 from .registries import Registries
@@ -50,7 +51,6 @@ ATTACHMENT = re.compile(r"https://(?:github\.com/user-attachments/assets/[0-9a-f
                         r"|private-user-images\.githubusercontent\.com/[0-9]+/[\w.?=&%-]+)")
 _ALLOWED_HOSTS = ("github.com", "user-images.githubusercontent.com", "private-user-images.githubusercontent.com",
                   "objects.githubusercontent.com")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[ \t\u00a0\u202f\u2007\u2009\u3000]+")
 _BULLET = re.compile(r"^\s*(?:[-*+•●▪◦·–—]|\d{1,3}[.)])\s+")
 _CODE = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)")
@@ -95,7 +95,7 @@ def sections(body: str, labels: frozenset[str] | None = None) -> dict[str, str]:
 
 def _clean_line(text: str) -> str:
     """One line as a person meant it: NFC, no zero-width characters, single ordinary spaces."""
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))).strip()
+    return _SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text))).strip()
 
 
 def _lines(text: str) -> list[str]:
@@ -240,7 +240,7 @@ def _story(raw: str) -> str:
     out = []
     for line in raw.replace("\r\n", "\n").split("\n"):
         clean = _clean_line(line)
-        if _BULLET.match(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", line.replace("\u00a0", " ")))):
+        if _BULLET.match(INVISIBLE.sub("", unicodedata.normalize("NFC", line.replace("\u00a0", " ")))):
             clean = "- " + _BULLET.sub("", clean)
         out.append(clean)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
