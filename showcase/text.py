@@ -23,15 +23,14 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
-def slugify(text: str) -> str:
-    """'Hợp tác xã Đồng Tâm' -> 'hop-tac-xa-dong-tam'."""
-    return _NON_SLUG.sub("-", fold(text)).strip("-")
+def slugify(text: str, separator: str = "-") -> str:
+    """'Hợp tác xã Đồng Tâm' -> 'hop-tac-xa-dong-tam' (or joined by another `separator`)."""
+    return _NON_SLUG.sub(separator, fold(text)).strip(separator)
 
 
-def anchor_slug(value: str, separator: str = "-") -> str:
-    """Heading anchors (mkdocs.yml, `toc: slugify`): the same folding as `slugify`, so that
-    'Theo đơn vị đề xuất' is `#theo-don-vi-de-xuat` (Python-Markdown's own drops the 'đ')."""
-    return _NON_SLUG.sub(separator, fold(value)).strip(separator)
+# Heading anchors (mkdocs.yml, `toc: slugify`, called with a separator): 'Theo đơn vị đề xuất'
+# is `#theo-don-vi-de-xuat` (Python-Markdown's own drops the 'đ').
+anchor_slug = slugify
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -17,7 +17,7 @@ from ..fields import (ALWAYS, BOOL, DATE, EXEMPLAR_FIELDS, INT, MOVEMENT_FIELDS,
 from ..hygiene import HIDDEN, HIDDEN_HINT, hidden_in_text, hidden_values
 from ..load import Document
 from ..problems import Problem
-from ..text import fold, nearest, word_count
+from ..text import fold, nearest, slugify, word_count
 from ..withdrawal import WITHDRAWN, is_tombstone
 from .context import Context, problem
 
@@ -152,7 +152,7 @@ _BY_ALIAS = {alias: key for key, aliases in _ALIASES.items() for alias in aliase
 
 
 def _alias(key: str, known: dict) -> str | None:
-    folded = re.sub(r"[^a-z0-9]+", "_", fold(key)).strip("_")
+    folded = slugify(key, "_")
     found = folded if folded in known else _BY_ALIAS.get(folded)
     return found if found in known else None
 
@@ -243,7 +243,7 @@ def by_label(value: str, labels: dict[str, str]) -> str | None:
 
 
 def _label_key(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+    return slugify(text, " ")
 
 
 def _wrong_type(doc: Document, spec: Field, value: Any, path: tuple) -> Problem:
