@@ -60,6 +60,9 @@ edit: $(STAMP) node
 preview: $(STAMP)
 	SHOWCASE_PREVIEW=$(FILE) $(SERVE)
 
+# The build against plain Material on N synthetic profiles (benchmarks/README.md): make bench N=10000.
+# National scale: make bench N=10000,50000 BENCH_ARGS="--workdir /var/tmp/bench" (10 GB of disk);
+# N=100000 only on request (about 30 minutes and 20 GB on 2 cores).
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --sizes $(N) $(BENCH_ARGS)
 	$(PY) benchmarks/relevance.py

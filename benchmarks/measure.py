@@ -10,6 +10,13 @@ Memory is measured two ways, because they answer different questions:
 - `maxrss_mb`: the largest resident set of any single process in the tree, exact, from the
   kernel: `/usr/bin/time -v` (Debian package `time`) when present, else
   `resource.getrusage(RUSAGE_CHILDREN)` in a fresh Python wrapper process.
+
+The same samples also give each process's own peak (`processes`: pid, parent, kind such as
+python/pagefind/chromium, peak MB, command line), so that a forked worker or Pagefind's
+binary can be told apart from the build itself; `largest_by_kind` sums them up. Sampled, so
+a process that lives less than `interval` seconds may be missing, and peaks are a lower
+bound (the exact largest is `maxrss_mb`). The measuring wrapper (`time` or the Python one)
+is left out.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ class Run:
     log: str  # path of the captured stdout+stderr
     memory_source: str = ""
     cpu_s: float | None = None  # user + system CPU time of the whole tree (less sensitive to a busy machine)
+    processes: list[dict] = field(default_factory=list)  # each process's sampled peak, largest first
 
     def tail(self, lines: int = 25) -> str:
         try:
@@ -59,8 +67,9 @@ class Run:
             return ""
 
 
-def _children_map() -> dict[int, list[int]]:
-    children: dict[int, list[int]] = {}
+def _processes() -> dict[int, tuple[int, str, int, int]]:
+    """{pid: (parent pid, name, start time, resident bytes)} of every process, from /proc/PID/stat."""
+    table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -69,35 +78,103 @@ def _children_map() -> dict[int, list[int]]:
                 stat = fh.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-    return children
+        close = stat.rfind(b")")
+        fields = stat[close + 2:].split()  # from field 3 (state) on; the name may hold spaces
+        try:
+            table[int(entry)] = (int(fields[1]), stat[stat.find(b"(") + 1:close].decode(errors="replace"),
+                                 int(fields[19]), int(fields[21]) * PAGE)
+        except (IndexError, ValueError):
+            continue
+    return table
+
+
+def _tree(root: int, table: dict[int, tuple]) -> list[int]:
+    """`root` and all its descendants that are in `table`."""
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, *_) in table.items():
+        children.setdefault(ppid, []).append(pid)
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        if pid in table:
+            found.append(pid)
+        stack.extend(children.get(pid, ()))
+    return found
 
 
 def tree_rss_bytes(root: int) -> int:
     """Sum of resident memory of `root` and all its descendants."""
-    children = _children_map()
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                total += int(fh.read().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            pass
-        stack.extend(children.get(pid, ()))
-    return total
+    table = _processes()
+    return sum(table[pid][3] for pid in _tree(root, table))
+
+
+def kind(name: str) -> str:
+    """python3.11 -> python, pagefind_extended -> pagefind, chromium -> chromium."""
+    match = re.match(r"[A-Za-z]+", name)
+    return match.group(0).lower() if match else name
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode(errors="replace").strip()[:200]
+    except OSError:
+        return ""
+
+
+class PeakTracker:
+    """Each process's largest resident memory over successive samples of one process tree."""
+
+    def __init__(self, root: int, skip_root: bool = True):
+        self.root, self.skip_root = root, skip_root
+        self.tree_peak = 0
+        self._seen: dict[tuple[int, int], dict] = {}  # (pid, start time): a reused pid is another process
+
+    def sample(self, table: dict[int, tuple[int, str, int, int]] | None = None) -> None:
+        table = _processes() if table is None else table
+        pids = _tree(self.root, table)
+        self.tree_peak = max(self.tree_peak, sum(table[pid][3] for pid in pids))
+        for pid in pids:
+            if self.skip_root and pid == self.root:
+                continue
+            ppid, name, start, rss = table[pid]
+            entry = self._seen.get((pid, start))
+            if entry is None:
+                entry = self._seen[(pid, start)] = {"pid": pid, "ppid": ppid, "name": "", "peak": 0, "cmd": ""}
+            if entry["name"] != name:  # new, or it ran another program (exec)
+                entry["name"], entry["cmd"] = name, _cmdline(pid)
+            entry["peak"] = max(entry["peak"], rss)
+
+    def processes(self) -> list[dict]:
+        """[{pid, ppid, name (a kind: python, pagefind…), peak_mb, cmd}], largest first."""
+        rows = [{"pid": e["pid"], "ppid": e["ppid"], "name": kind(e["name"]), "peak_mb": round(e["peak"] / 2**20, 1),
+                 "cmd": e["cmd"]} for e in self._seen.values() if e["peak"]]
+        return sorted(rows, key=lambda row: (-row["peak_mb"], row["pid"]))
+
+
+def largest_by_kind(processes: list[dict]) -> dict[str, dict]:
+    """{kind: {"peak_mb": the largest process's, "processes": how many}}, largest first."""
+    out: dict[str, dict] = {}
+    for row in processes:
+        entry = out.setdefault(row["name"], {"peak_mb": 0.0, "processes": 0})
+        entry["peak_mb"] = max(entry["peak_mb"], row["peak_mb"])
+        entry["processes"] += 1
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]["peak_mb"]))
 
 
 class _Sampler(threading.Thread):
     def __init__(self, pid: int, interval: float):
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.interval, self.tracker = interval, PeakTracker(pid)
         self.stop = threading.Event()
+
+    @property
+    def peak(self) -> int:
+        return self.tracker.tree_peak
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            self.tracker.sample()
             self.stop.wait(self.interval)
 
 
@@ -124,7 +201,7 @@ def run(cmd: list[str], cwd: Path, log: Path, env: dict | None = None, interval:
             sampler.join()
     maxrss, cpu = _read_rusage(stats)
     return Run(cmd, rc, wall, maxrss, sampler.peak / 2**20 if sampler and sampler.peak else None,
-               str(log), source, cpu)
+               str(log), source, cpu, sampler.tracker.processes() if sampler else [])
 
 
 def _read_rusage(path: Path) -> tuple[float | None, float | None]:
