@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .forks import Later
+
 
 @dataclass(frozen=True)
 class GeneratedFile:
     src_uri: str  # path inside the site's docs tree, e.g. "dien-hinh/nguyen-van-a.md", "api/exemplars.json"
-    content: str | bytes
+    content: str | bytes | Later  # Later: being made on another core (the Word and Excel reports)
     edit_path: str | None = None  # repository-relative source file, for "edit this page"
+
+    def data(self) -> str | bytes:
+        """The content, once made."""
+        return self.content.result() if isinstance(self.content, Later) else self.content
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,11 @@
 
 One `record` per profile feeds both data files, so they list the same public fields.
 Consent details and the story are never part of it.
+
+`api/exemplars.json` is a versioned interface that other sites read (scripts/aggregate.py,
+showcase/federation/): its shape is `schema/exemplars-api.schema.json`, documented in
+`schema/README.md`. Adding a field is a minor version (readers ignore what they do not know);
+removing or changing one is a major version, which readers of the old major refuse.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import csv
 import io
 import json
 
-from . import urls
+from . import share_cards, urls
 from .generated import GeneratedFile
 from .hygiene import spreadsheet_safe, xml_safe
 from .images import Photo
@@ -18,6 +23,7 @@ from .model import Exemplar, Showcase
 from .templating import render
 
 FEED_SIZE = 50
+SCHEMA_VERSION = "1.0"  # of api/exemplars.json: "major.minor", see schema/README.md
 CSV_COLUMNS = ("slug", "url", "name", "kind", "kind_label", "category", "category_label", "field", "field_label",
                "year", "province", "province_name", "place", "nominated_by", "nominated_by_name", "movements",
                "movement_names", "criteria", "achievements", "commendations", "summary", "published", "photo",
@@ -47,10 +53,14 @@ def open_data_rows(showcase: Showcase, e: Exemplar, photo: Photo | None, site_ur
     return e.derive(("open-data", showcase.version, site_url, photo), make)
 
 
-def exemplars_json(lines: list[str]) -> GeneratedFile:
+def exemplars_json(lines: list[str], site_url: str = "") -> GeneratedFile:
     # One profile per line: readable, diffable, and written by json's C encoder (indent= is pure Python).
     body = ",\n".join(lines)
-    return GeneratedFile(urls.API_JSON, f'{{"count": {len(lines)}, "exemplars": [\n{body}\n]}}\n')
+    # Who publishes the data: a portal that gathers many sites' files names and links each site.
+    site = json.dumps({"name": share_cards.SITE_NAME, "url": urls.absolute(site_url, urls.HOME) if site_url else None},
+                      ensure_ascii=False)
+    return GeneratedFile(urls.API_JSON, f'{{"schema_version": "{SCHEMA_VERSION}", "site": {site}, '
+                                        f'"count": {len(lines)}, "exemplars": [\n{body}\n]}}\n')
 
 
 def exemplars_csv(lines: list[str]) -> GeneratedFile:

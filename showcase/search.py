@@ -45,6 +45,13 @@ FILTER_LABELS = {
 PAGE_TYPE_EXEMPLAR = "Điển hình"
 PAGE_TYPE_MOVEMENT = "Phong trào"
 _WORD = re.compile(r"\w+")
+# The page templates that mark a part of the page for the index (`data-pagefind-body`): the
+# site publishes their pages first, and Pagefind writes its bundle while the others render.
+INDEXED_TEMPLATES = frozenset({"profile.html", "movement.html"})
+
+
+def is_indexed(page: GeneratedPage) -> bool:
+    return bool(page.inputs) and page.inputs[0] in INDEXED_TEMPLATES
 
 
 def d_twins(*texts: str) -> str:
@@ -130,7 +137,8 @@ def story_words(body: str, indexed: set[str]) -> list[str]:
     """Up to STORY_WORDS folded words of a story (Markdown), in order, that are neither in
     `indexed` (folded) nor COMMON; `indexed` gains them."""
     words = []
-    for word in _WORD.findall(_URL.sub(" ", body).lower()):
+    for match in _WORD.finditer(_URL.sub(" ", body) if "://" in body else body):  # stops at the tenth word
+        word = match.group().lower()
         if word in COMMON or word.isdigit():
             continue
         folded = fold(word)
@@ -145,6 +153,26 @@ def story_words(body: str, indexed: set[str]) -> list[str]:
 _URL = re.compile(r"\w+://\S+")
 
 
+# Pagefind holds every page of an index in memory until the bundle is written (about 75 KB a
+# page: 3.9 GB at 50,000 profiles), and each page costs a little more than the one before
+# (10,000 pages take 7.8 s, 50,000 take 51 s). A large site's index is cut into shards of at
+# most this many pages, each its own Pagefind process and bundle (`shard_path`), written while
+# the next is filled; the search page merges them (Pagefind's `mergeIndex`). Each shard costs
+# a reader one more download of Pagefind's WebAssembly (55 KB) on the first search, so a site
+# of up to this many profiles keeps one bundle.
+SHARD_PAGES = 20_000
+SHARD_FOLDER = "shard-{}"  # shards 2, 3... inside the first one's folder
+
+
+def shard_count(pages: int, shard_pages: int = SHARD_PAGES) -> int:
+    return max(1, -(-pages // shard_pages))
+
+
+def shard_path(number: int) -> str:
+    """Shard `number`'s folder, relative to the bundle ('' for the first)."""
+    return "" if number == 1 else SHARD_FOLDER.format(number) + "/"
+
+
 class SearchIndexer:
     """Feeds rendered pages to Pagefind while the rest of the site is still rendering.
 
@@ -156,30 +184,45 @@ class SearchIndexer:
     `finish` writes the bundle to `output_dir`.
     """
 
-    def __init__(self, output_dir: Path):
+    def __init__(self, output_dir: Path, shard_pages: int = SHARD_PAGES):
         self.output_dir = Path(output_dir)
         context = multiprocessing.get_context("spawn")  # the caller may be threaded (mkdocs serve)
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_feed, args=(child, str(self.output_dir)),
+        self._process = context.Process(target=_feed, args=(child, str(self.output_dir), shard_pages),
                                         name="pagefind-client", daemon=True)
         self._process.start()
         child.close()
         self._stopped = False  # the client went away (Pagefind crashed, was killed): `finish` says so
+        self._ended = False  # `end`: every page was given
 
     def add(self, url: str, html: str) -> None:
-        body = _indexed_part(html)
+        self.add_part(url, indexed_part(html))
+
+    def add_part(self, url: str, body: str | None) -> None:
+        """A page already cut down by `indexed_part` (by a forked worker: showcase/forks.py)."""
+        if body and self._ended:
+            raise ValueError(f"{url}: a page for the search index after its end")
         if body and not self._stopped:
             try:
                 self._conn.send((url, body))
             except OSError:
                 self._stopped = True
 
+    def end(self) -> None:
+        """No more pages: Pagefind writes the bundle while the site goes on with other pages."""
+        if not self._ended and not self._stopped:
+            try:
+                self._conn.send(None)
+            except OSError:
+                self._stopped = True
+        self._ended = True
+
     def finish(self) -> int:
         """Wait for every page, write the bundle; returns how many pages were indexed."""
         try:
+            self.end()
             if self._stopped:
                 raise EOFError
-            self._conn.send(None)
             status, detail = self._conn.recv()
         except (EOFError, OSError):
             status, detail = "error", "the indexing process stopped"
@@ -187,8 +230,9 @@ class SearchIndexer:
             self.close()
         if status != "ok":
             raise RuntimeError(f"Pagefind: {detail}")
-        for name in UNUSED:
-            (self.output_dir / name).unlink(missing_ok=True)
+        for folder in [self.output_dir, *self.output_dir.glob(SHARD_FOLDER.format("*"))]:
+            for name in UNUSED:
+                (folder / name).unlink(missing_ok=True)
         return detail
 
     def close(self) -> None:
@@ -200,9 +244,7 @@ class SearchIndexer:
 
 
 IN_FLIGHT = 64  # pages handed to Pagefind and not yet answered: bounds the client's memory
-
-
-def _feed(conn, output_dir: str) -> None:
+def _feed(conn, output_dir: str, shard_pages: int) -> None:
     """The Pagefind client, in its own process: pages from `conn` until None, then the bundle."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="pagefind", daemon=True)
@@ -211,21 +253,34 @@ def _feed(conn, output_dir: str) -> None:
     def call(coroutine):
         return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
 
-    service = None
+    open_services, writing = [], []  # writing: (service, future of its bundle written)
     try:
-        pagefind_binary.use()  # the pinned binary, read by Pagefind's process started here
+        pagefind_binary.use()  # the pinned binary, read by Pagefind's processes started here
         service, index = call(_open())
+        open_services.append(service)
         in_flight: collections.deque = collections.deque()
-        count = 0
+        count = shard = 0
         while (message := conn.recv()) is not None:
+            if count and count % shard_pages == 0:  # a new shard: the previous one is written meanwhile
+                _drain(in_flight)
+                shard += 1
+                writing.append((service, _write_shard(index, output_dir, shard, loop)))
+                service, index = call(_open())
+                open_services.append(service)
+                for done, future in writing:  # a written shard's process and memory go
+                    if future.done() and done in open_services:
+                        future.result()
+                        call(done.close())
+                        open_services.remove(done)
             url, body = message
             in_flight.append(asyncio.run_coroutine_threadsafe(index.add_html_file(content=body, url=url), loop))
             count += 1
             if len(in_flight) > IN_FLIGHT:
                 in_flight.popleft().result()
-        for future in in_flight:
+        _drain(in_flight)
+        writing.append((service, _write_shard(index, output_dir, shard + 1, loop)))
+        for _, future in writing:
             future.result()
-        call(index.write_files(output_path=output_dir))
         conn.send(("ok", count))
     except (EOFError, OSError):
         pass  # the build stopped: nothing is written
@@ -234,10 +289,21 @@ def _feed(conn, output_dir: str) -> None:
     except Exception as exc:  # reported by `finish` in the build's own process
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
-        if service is not None:
+        for service in open_services:
             call(service.close())
         loop.call_soon_threadsafe(loop.stop)
         thread.join()
+
+
+def _drain(in_flight: collections.deque) -> None:
+    while in_flight:
+        in_flight.popleft().result()
+
+
+def _write_shard(index, output_dir: str, number: int, loop):
+    """Start writing shard `number`'s bundle; the future of its completion."""
+    path = Path(output_dir) / shard_path(number)
+    return asyncio.run_coroutine_threadsafe(index.write_files(output_path=str(path)), loop)
 
 
 async def _open():
@@ -248,7 +314,7 @@ async def _open():
 _IGNORED_ALL = re.compile(r'<(section|footer|aside)\b[^>]*\bdata-pagefind-ignore="all"[^>]*>.*?</\1>', re.DOTALL)
 
 
-def _indexed_part(html: str) -> str | None:
+def indexed_part(html: str) -> str | None:
     """The `data-pagefind-body` element as a page of its own, without the parts marked
     `data-pagefind-ignore="all"`: Pagefind reads nothing else, and it keeps, until the
     bundle is written, memory in proportion to the HTML it was given (at 10,000 profiles,
@@ -287,17 +353,29 @@ class _PromptService(PagefindService):
                 future.set_result(payload)
 
 
+# Other agencies' sites searched together with this one (showcase/federation/sites.py): set by
+# the adapter from mkdocs.yml `extra: tra_cuu_chung`, checked there.
+FEDERATED: tuple = ()
+
+
 def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
     """The "Tra cứu" page: every profile with its filters, before any word is typed."""
+    from .share_cards import SITE_NAME
     from .templating import page  # templating imports this module for its constants
 
     public = showcase.public_exemplars()
-    yield page(SEARCH_URL, "search.html",
-               {"title": "Tra cứu", "search_page": True, "hide": ["toc"],
-                "description": "Tìm điển hình tiên tiến theo tên, nội dung, lĩnh vực, tỉnh, thành phố, phong trào, "
-                               "năm; gõ có dấu hoặc không dấu đều được."},
-               filters=json.dumps(list(FILTER_LABELS.items()), ensure_ascii=False),
-               bundle=BUNDLE, count=len(public), latest=[_result(showcase, e) for e in public[:SEARCH_LATEST]])
+    meta = {"title": "Tra cứu", "search_page": True, "hide": ["toc"],
+            "description": "Tìm điển hình tiên tiến theo tên, nội dung, lĩnh vực, tỉnh, thành phố, phong trào, "
+                           "năm; gõ có dấu hoặc không dấu đều được."}
+    filters = list(FILTER_LABELS.items())
+    sites = ""
+    if FEDERATED:  # the page's Content-Security-Policy lets it fetch their indexes and photos (overrides/main.html)
+        meta["federated_origins"] = " ".join(sorted({site.origin for site in FEDERATED}))
+        filters.insert(0, ("site", "Trang web"))
+        sites = json.dumps([{"name": site.name, "url": site.url} for site in FEDERATED], ensure_ascii=False)
+    yield page(SEARCH_URL, "search.html", meta, filters=json.dumps(filters, ensure_ascii=False), sites=sites,
+               site_name=SITE_NAME, bundle=BUNDLE, count=len(public),
+               latest=[_result(showcase, e) for e in public[:SEARCH_LATEST]])
 
 
 # The newest profiles are in the page itself, drawn as the script draws a result: the page

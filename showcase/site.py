@@ -206,7 +206,7 @@ def open_data(showcase: Showcase, site_url: str) -> Iterator[GeneratedFile]:
     public = showcase.public_exemplars()
     rows = [open_data_rows(showcase, e, photo_of(e, showcase.root), site_url) for e in public]
     yield feed(showcase, public, site_url)
-    yield exemplars_json([json_line for json_line, _ in rows])
+    yield exemplars_json([json_line for json_line, _ in rows], site_url)
     yield exemplars_csv([csv_line for _, csv_line in rows])
 
 
@@ -229,9 +229,10 @@ WITHDRAWN_STYLE = ("body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,Rob
 _WITHDRAWN_STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(WITHDRAWN_STYLE.encode()).digest()).decode()
 
 
-GENERATORS: tuple[Generator, ...] = (profile_pages, movement_pages, browse_pages, home_page, criteria_page,
-                                     open_data, search_page, stats_files, calendar_files, withdrawn_pages,
-                                     document_files, icon_files)
+# The documents first: they are made on another core while the others run (showcase.forks.Later).
+GENERATORS: tuple[Generator, ...] = (document_files, profile_pages, movement_pages, browse_pages, home_page,
+                                     criteria_page, open_data, search_page, stats_files, calendar_files,
+                                     withdrawn_pages, icon_files)
 
 
 # --- What the templates show ------------------------------------------------------------

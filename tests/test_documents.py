@@ -358,9 +358,9 @@ def test_dossier_usage_errors(repo, tmp_path, args, code, expected):
 # --- The site's downloads ---------------------------------------------------------------------
 
 def test_site_generates_the_current_years_documents_with_stable_bytes(showcase):
-    first = {f.src_uri: f.content for f in document_files(showcase, "")}
+    first = {f.src_uri: f.data() for f in document_files(showcase, "")}
     assert set(first) == {"thong-ke/bao-cao-2024.docx", "thong-ke/bao-cao-2024.xlsx"}
-    again = {f.src_uri: f.content for f in document_files(showcase, "")}
+    again = {f.src_uri: f.data() for f in document_files(showcase, "")}
     assert first == again
     assert "(bao-cao-2024.docx)" in download_links(showcase) and "(bao-cao-2024.xlsx)" in download_links(showcase)
 

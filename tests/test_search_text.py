@@ -7,6 +7,8 @@ Tone placement ("hoà"/"hòa") and ranking are handled in the browser and tested
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import base64
 import hashlib
@@ -15,7 +17,7 @@ import re
 import tarfile
 
 from showcase import pagefind_binary, search
-from showcase.search import COMMON, STORY_WORDS, SearchIndexer, _indexed_part, d_twins, story_words
+from showcase.search import COMMON, STORY_WORDS, SearchIndexer, indexed_part, d_twins, story_words
 
 HIDDEN = re.compile(r'<div hidden data-pagefind-weight="([^"]+)">([^<]*)</div>')
 
@@ -64,7 +66,7 @@ def test_a_profile_is_indexed_by_what_it_did_won_and_belongs_to(built_site):
     blocks = indexed_words(html)
     every = set().union(*blocks.values())
     # The name and the summary are meta (Pagefind indexes their words itself), not blocks.
-    sent = _indexed_part(html)
+    sent = indexed_part(html)
     assert 'data-pagefind-meta="title" data-pagefind-ignore>Võ Thị Mai<' in sent
     assert 'data-pagefind-meta="summary"' in sent and "căn cước điện tử" in sent
     assert blocks.get("7", set()) == set()  # no "đ" in the name
@@ -85,7 +87,7 @@ def test_a_profile_is_indexed_by_what_it_did_won_and_belongs_to(built_site):
 
 def test_the_visible_text_of_a_profile_is_not_indexed_twice(built_site):
     html = (built_site / "dien-hinh" / "vo-thi-mai" / "index.html").read_text(encoding="utf-8")
-    sent = _indexed_part(html)
+    sent = indexed_part(html)
     assert "Tiêu chí đáp ứng" not in sent and "Câu chuyện" not in sent and "Khen thưởng" not in sent
     assert 'data-pagefind-meta="title"' in sent and 'data-pagefind-filter="province"' in sent
     assert len(sent) < len(html) / 4  # Pagefind's memory grows with the HTML it is given
@@ -170,3 +172,44 @@ def test_the_feed_is_advertised_without_making_material_fetch_the_sitemap(built_
         assert not [link for link in links if re.search(r'rel=(?:"alternate"|alternate[\s>])', link)], page
         feed = [link for link in links if "application/atom+xml" in link]
         assert len(feed) == 1 and 'rel="alternate "' in feed[0] and "feed.xml" in feed[0]
+
+
+def _fold_reference(text: str) -> str:
+    """fold() as it was first written: the whole text decomposed, then filtered."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="Σ")))  # Greek final sigma: lower() depends on context
+def test_fold_by_table_equals_decompose_and_filter(text):
+    from showcase.text import fold
+
+    assert fold(text) == _fold_reference(text)
+
+
+def test_fold_vietnamese_both_tone_placements_and_d():
+    from showcase.text import fold
+
+    assert fold("Hoà Hòa THUỶ thủy Đắk Lắk") == "hoa hoa thuy thuy dak lak"
+    assert fold("e\u0301") == "e"  # a decomposed tone mark folds away too
+
+
+def test_a_large_index_is_cut_into_shards_each_a_whole_bundle(tmp_path):
+    """Past SHARD_PAGES pages the index is written as several bundles (one Pagefind process
+    each, bounded memory); each page is in exactly one, and each has what a browser loads."""
+    indexer = SearchIndexer(tmp_path / "pagefind", shard_pages=3)
+    for number in range(7):
+        indexer.add(f"/dien-hinh/p{number}/", f'<html><body><main data-pagefind-body><h1>Hồ sơ {number}</h1>'
+                                              f'<p>tu{number} chung</p></main></body></html>')
+    assert indexer.finish() == 7
+    bundles = [tmp_path / "pagefind", tmp_path / "pagefind" / "shard-2", tmp_path / "pagefind" / "shard-3"]
+    assert search.shard_count(7, 3) == 3 and [search.shard_path(n) for n in (1, 2, 3)] == ["", "shard-2/", "shard-3/"]
+    for bundle in bundles:
+        assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+        assert not (bundle / "pagefind-ui.js").exists()  # the unused interfaces go from every shard
+    fragments = [len(list((bundle / "fragment").iterdir())) for bundle in bundles]
+    assert fragments == [3, 3, 1]
+    assert not (tmp_path / "pagefind" / "shard-4").exists()

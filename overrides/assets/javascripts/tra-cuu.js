@@ -1,8 +1,16 @@
 // "Tra cứu": Vietnamese search and filters over the Pagefind index.
 // Profiles are indexed without tone marks or "đ" (showcase/search.py), and so is the query.
 // Here: filters with counts, exact matches first, state kept in the URL so results can be shared.
+// Other agencies' sites (mkdocs.yml `extra: tra_cuu_chung`) are searched with this one through
+// Pagefind's mergeIndex; their results link to them and name them. The aggregate portal
+// (showcase/federation/portal.py) runs this script too, over an index of many sites' profiles.
 const root = document.querySelector("[data-sc-search]");
 const FILTERS = JSON.parse(root.dataset.filters); // [[key, Vietnamese label], ...]
+const SITES = JSON.parse(root.dataset.sites || "[]"); // [{name, url}]: other sites, checked by the build
+const SITE_NAME = root.dataset.siteName || ""; // this site's, for the "site" filter
+// More parts of this site's own index (the portal's is built in parts, relative to the site's root).
+const SHARDS = JSON.parse(root.dataset.shards || "[]");
+const MERGE_TIMEOUT = 8000; // ms a merged site has to answer before the search goes on without it
 const PAGE_SIZE = 20; // results a page: the first query loads their fragments, and ranks them (see rank)
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const text = (tag, className, content) => {
@@ -32,22 +40,69 @@ const filterDetails = root.querySelector(".sc-search__filter-box");
 const status = root.querySelector(".sc-search__status");
 const list = root.querySelector(".sc-search__results");
 const more = root.querySelector(".sc-search__more");
+const note = text("p", "sc-search__note");
+note.hidden = true;
+status.after(note);
 const bundle = new URL(root.dataset.bundle, location.href);
 const siteRoot = new URL("../", bundle);
 let pagefind;
 let pending = [];
 let shown = 0;
 let preloaded = []; // the first page's data, loaded to tell a match from nonsense
+let missing = []; // merged sites that could not be searched: the page says so
 
 async function engine() {
   if (!pagefind) {
+    const answering = Promise.all(SITES.map(answers)); // asked while this site's engine loads
     pagefind = await import(new URL("pagefind.js", bundle).href);
-    // noWorker: searching on the main thread spares a phone the worker script (41 KB).
-    await pagefind.options({ baseUrl: siteRoot.pathname, noWorker: true });
-    await pagefind.init();
+    const up = await answering;
+    let sites = SITES.filter((site, i) => up[i]);
+    // A site that answered may still fail to merge (a broken or incompatible index): Pagefind
+    // keeps a failed index among those it searches, so the engine starts again without it.
+    for (let merged = await start(sites); merged.length < sites.length; merged = await start(sites)) {
+      sites = merged;
+    }
+    missing = SITES.filter((site) => !sites.includes(site));
   }
   return pagefind;
 }
+
+// This site's index (all its parts), then the other sites' (each tagged with its name as the
+// "site" filter); returns the sites merged, and leaves the engine stopped if any failed.
+async function start(sites) {
+  // noWorker: searching on the main thread spares a phone the worker script (41 KB).
+  await pagefind.options({ baseUrl: siteRoot.pathname, noWorker: true,
+    ...(SITES.length ? { mergeFilter: { site: [SITE_NAME] } } : {}) });
+  await pagefind.init();
+  await Promise.all(SHARDS.map((shard) => pagefind.mergeIndex(new URL(shard, siteRoot).href)));
+  const merge = (site) => pagefind.mergeIndex(new URL("pagefind/", site.url).href,
+    { baseUrl: site.url, mergeFilter: { site: [site.name] } });
+  const outcomes = await Promise.allSettled(sites.map((site) => within(MERGE_TIMEOUT, merge(site))));
+  const merged = sites.filter((site, i) => outcomes[i].status === "fulfilled");
+  if (merged.length < sites.length) await pagefind.destroy();
+  return merged;
+}
+
+// Whether a merged site's index answers (a site that is down must not hold the search back).
+async function answers(site) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), MERGE_TIMEOUT);
+  try {
+    const response = await fetch(new URL("pagefind/pagefind-entry.json", site.url), { signal: controller.signal });
+    return response.ok;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const within = (ms, promise) => Promise.race([promise, new Promise((resolve, reject) => setTimeout(reject, ms))]);
+// The site a result comes from: named in the portal's index, or one of the merged sites.
+const siteOf = (data) => {
+  const merged = SITES.find((site) => data.url.startsWith(site.url));
+  return { name: data.meta.site || merged?.name, root: merged ? new URL(merged.url) : siteRoot };
+};
 
 // Filter counts need every filter's data, which a first query with words does not: it is
 // loaded when the filters are shown (wide screens, "Bộ lọc" opened, a filter chosen, no words).
@@ -126,9 +181,11 @@ function card(data) {
   const tags = [data.filters.type?.includes("Phong trào") ? "Phong trào thi đua" : null,
     data.filters.kind, data.filters.province, data.filters.year].flat().filter(Boolean);
   if (tags.length) body.append(text("p", "sc-search__tags", tags.join(" · ")));
+  const site = siteOf(data);
+  if (site.name) body.append(text("p", "sc-search__tags sc-search__site", `Trang: ${site.name}`));
   if (data.meta.thumb) {
     const img = text("img", "sc-search__image");
-    img.src = new URL(data.meta.thumb, siteRoot).href;
+    img.src = new URL(data.meta.thumb, site.root).href;
     img.alt = data.meta.thumb_alt || "";
     img.loading = "lazy";
     img.width = 96;
@@ -262,6 +319,9 @@ async function search(query, filters) {
       ? "Kiểm tra lại dấu và chính tả (gõ không dấu cũng được), bớt từ, hoặc dùng bộ lọc để duyệt hồ sơ."
       : "Thử bỏ bớt bộ lọc."}`
     : query ? `${count} kết quả khớp với “${query}”.` : `${count} hồ sơ.`;
+  note.hidden = !missing.length;
+  note.textContent = missing.length ? `Chưa tra cứu được trên ${missing.map((site) => site.name).join(", ")} `
+    + "(trang đó không trả lời); kết quả chỉ gồm các trang còn lại." : "";
   await showMore(query);
   root.setAttribute("aria-busy", "false");
 }
