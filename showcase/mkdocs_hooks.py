@@ -305,10 +305,16 @@ def on_post_build(config) -> None:
         log.info("Tìm kiếm dùng chỉ mục của lần dựng đầu; dừng và chạy lại lệnh xem trước để cập nhật.")
     else:
         try:
-            log.info(f"Đã lập chỉ mục tìm kiếm: {indexer.finish()} trang.")
+            count = indexer.finish()
+            log.info(f"Đã lập chỉ mục tìm kiếm: {count} trang.")
         except RuntimeError as exc:
             raise PluginError(f"Không lập được chỉ mục tìm kiếm ({exc}). Chạy lại lệnh dựng trang; nếu lỗi lặp "
                               "lại, cài lại môi trường bằng `make install`.") from None
+        # The search page named the index's parts before they were written (search.search_page).
+        if _Build.showcase and search.shard_count(count) != search.shard_count(search.indexed_pages(_Build.showcase)):
+            raise PluginError(f"Chỉ mục tìm kiếm có {count} trang, khác số hồ sơ và phong trào công khai; trang "
+                              "Tra cứu sẽ không tìm được hết. Đây là lỗi của chương trình dựng trang, không phải do "
+                              "hồ sơ: báo cho người phụ trách kỹ thuật.")
         if not _Build.atomic:
             stash = tempfile.mkdtemp(prefix="showcase-search-")
             atexit.register(shutil.rmtree, stash, ignore_errors=True)  # when the preview server stops

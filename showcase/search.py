@@ -54,6 +54,10 @@ def is_indexed(page: GeneratedPage) -> bool:
     return bool(page.inputs) and page.inputs[0] in INDEXED_TEMPLATES
 
 
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def d_twins(*texts: str) -> str:
     """Folded copies of the words that contain đ/Đ: 'Đức Đắk' -> 'duc dak'."""
     seen: dict[str, None] = {}
@@ -162,10 +166,17 @@ _URL = re.compile(r"\w+://\S+")
 # of up to this many profiles keeps one bundle.
 SHARD_PAGES = 20_000
 SHARD_FOLDER = "shard-{}"  # shards 2, 3... inside the first one's folder
+SHARDS_FILE = "shards.json"  # in the first one's folder: the others, for other sites' search pages
 
 
-def shard_count(pages: int, shard_pages: int = SHARD_PAGES) -> int:
-    return max(1, -(-pages // shard_pages))
+def shard_count(pages: int, shard_pages: int | None = None) -> int:
+    return max(1, -(-pages // (shard_pages or SHARD_PAGES)))
+
+
+def indexed_pages(showcase: Showcase) -> int:
+    """How many pages the site gives its search index: every public profile, and each movement
+    (its first page). The search page is written before the index: it counts the shards from this."""
+    return len(showcase.public_exemplars()) + len(showcase.movements)
 
 
 def shard_path(number: int) -> str:
@@ -184,8 +195,9 @@ class SearchIndexer:
     `finish` writes the bundle to `output_dir`.
     """
 
-    def __init__(self, output_dir: Path, shard_pages: int = SHARD_PAGES):
+    def __init__(self, output_dir: Path, shard_pages: int | None = None):
         self.output_dir = Path(output_dir)
+        shard_pages = self._shard_pages = shard_pages or SHARD_PAGES
         context = multiprocessing.get_context("spawn")  # the caller may be threaded (mkdocs serve)
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_feed, args=(child, str(self.output_dir), shard_pages),
@@ -230,9 +242,12 @@ class SearchIndexer:
             self.close()
         if status != "ok":
             raise RuntimeError(f"Pagefind: {detail}")
-        for folder in [self.output_dir, *self.output_dir.glob(SHARD_FOLDER.format("*"))]:
+        shards = [shard_path(n) for n in range(2, shard_count(detail, self._shard_pages) + 1)]
+        for folder in ["", *shards]:
             for name in UNUSED:
-                (folder / name).unlink(missing_ok=True)
+                (self.output_dir / folder / name).unlink(missing_ok=True)
+        # For the sites that search this one with theirs (tra-cuu.js): its further parts.
+        (self.output_dir / SHARDS_FILE).write_text(json.dumps(shards), encoding="utf-8")
         return detail
 
     def close(self) -> None:
@@ -373,8 +388,9 @@ def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
         meta["federated_origins"] = " ".join(sorted({site.origin for site in FEDERATED}))
         filters.insert(0, ("site", "Trang web"))
         sites = json.dumps([{"name": site.name, "url": site.url} for site in FEDERATED], ensure_ascii=False)
+    shards = [f"{BUNDLE}/{shard_path(n)}" for n in range(2, shard_count(indexed_pages(showcase)) + 1)]
     yield page(SEARCH_URL, "search.html", meta, filters=json.dumps(filters, ensure_ascii=False), sites=sites,
-               site_name=SITE_NAME, bundle=BUNDLE, count=len(public),
+               site_name=SITE_NAME, bundle=BUNDLE, count=len(public), shards=json.dumps(shards), shard_pages=SHARD_PAGES,
                latest=[_result(showcase, e) for e in public[:SEARCH_LATEST]])
 
 

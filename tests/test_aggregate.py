@@ -266,14 +266,17 @@ def test_every_portal_page_has_the_policy_and_no_inline_script_or_style(tmp_path
 
 
 def test_the_search_index_is_built_in_parts_of_bounded_size(tmp_path, monkeypatch):
-    monkeypatch.setattr(portal, "SHARD_SIZE", 2)
+    from showcase import search
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
     _, p = portal_of(tmp_path, document([record(slug=f"ho-so-{i}", name=f"Hồ sơ {i}") for i in range(5)]))
     out = tmp_path / "portal"
     portal.write(p, out)
-    assert sorted(f.name for f in out.glob("pagefind*")) == ["pagefind", "pagefind-2", "pagefind-3"]
-    assert all((out / name / "pagefind-entry.json").is_file() for name in ("pagefind", "pagefind-2", "pagefind-3"))
+    bundles = [out / "pagefind", out / "pagefind" / "shard-2", out / "pagefind" / "shard-3"]
+    assert all((bundle / "pagefind-entry.json").is_file() for bundle in bundles)
+    assert not (out / "pagefind" / "shard-4").exists()
     page = (out / "tra-cuu" / "index.html").read_text(encoding="utf-8")
-    assert 'data-shards="[&#34;pagefind-2/&#34;, &#34;pagefind-3/&#34;]"' in page
+    assert 'data-shards="[&#34;pagefind/shard-2/&#34;, &#34;pagefind/shard-3/&#34;]"' in page
 
 
 def test_text_from_another_site_is_escaped(tmp_path):

@@ -213,3 +213,18 @@ def test_a_large_index_is_cut_into_shards_each_a_whole_bundle(tmp_path):
     fragments = [len(list((bundle / "fragment").iterdir())) for bundle in bundles]
     assert fragments == [3, 3, 1]
     assert not (tmp_path / "pagefind" / "shard-4").exists()
+
+
+def test_the_search_page_names_the_parts_of_a_large_index(site_root, monkeypatch):
+    """Written before the index, the "Tra cứu" page counts its parts from the public profiles
+    and movements (search.indexed_pages); tra-cuu.js merges them."""
+    from showcase.repository import load_showcase
+
+    showcase = load_showcase(site_root).showcase
+    count = search.indexed_pages(showcase)
+    monkeypatch.setattr(search, "SHARD_PAGES", max(1, count // 2))
+    page = next(search.search_page(showcase, "https://example.gov.vn/"))
+    expected = [f"pagefind/shard-{n}/" for n in range(2, search.shard_count(count) + 1)]
+    assert len(expected) >= 1 and page.render().count("pagefind/shard-") == len(expected)
+    monkeypatch.setattr(search, "SHARD_PAGES", count)
+    assert 'data-shards="[]"' in next(search.search_page(showcase, "https://example.gov.vn/")).render()

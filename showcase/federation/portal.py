@@ -14,14 +14,12 @@ portal as it was and nothing is ever written outside it.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
 import importlib.util
 import json
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,7 +164,7 @@ def _render(portal: Portal, today: dt.date) -> dict[str, str]:
     add("", "home.html", title=portal.title, sites=sites, latest=portal.records[:LATEST])
     add(SEARCH, "search.html", title="Tra cứu", filters=json.dumps(FILTERS, ensure_ascii=False),
         bundle=search.BUNDLE + "/", count=len(portal.records),
-        shards=json.dumps([f"{folder}/" for folder in bundles(len(portal.records))[1:]]))
+        shards=json.dumps(shards(len(portal.records))))
     for dim in DIMENSIONS:
         base = f"{dim.prefix}/"
         add(base, "groups.html", title=f"Điển hình {dim.label.lower()}", dim=dim, groups=portal.groups[dim.key])
@@ -210,68 +208,24 @@ def _unique(base: str, taken: set[str]) -> str:
 
 # --- Search -----------------------------------------------------------------------------
 
-IN_FLIGHT = 64
-# Pagefind holds every page of an index in memory until it writes it: about 64 KB a profile here
-# (3.2 GB at 50,000). The index is built in parts of SHARD_SIZE profiles, one Pagefind process after
-# the other (about 1.3 GB each), and the search page merges the parts (tra-cuu.js, `data-shards`).
-SHARD_SIZE = 20_000
-
-
-def bundles(count: int) -> list[str]:
-    """The folders of the index's parts: pagefind/, then pagefind-2/, pagefind-3/..."""
-    parts = max(1, -(-count // SHARD_SIZE))
-    return [search.BUNDLE] + [f"{search.BUNDLE}-{n}" for n in range(2, parts + 1)]
+def shards(count: int) -> list[str]:
+    """The folders of the index's further parts, relative to the portal's root (search.SHARD_PAGES
+    profiles each: Pagefind's memory grows with the pages of one index); the search page merges them."""
+    return [f"{search.BUNDLE}/{search.shard_path(n)}" for n in range(2, search.shard_count(count) + 1)]
 
 
 def index(records: list[Record], out: Path) -> None:
-    """The portal's Pagefind bundles (`bundles`): one page per profile, indexed as the sites index
-    theirs (folded words, the name weighted as a title), its address the profile's own."""
-    for number, folder in enumerate(bundles(len(records))):
-        _index_part(records[number * SHARD_SIZE:(number + 1) * SHARD_SIZE], out / folder)
-
-
-def _index_part(records: list[Record], bundle: Path) -> None:
-    async def run() -> None:
-        pagefind_binary.use()
-        service = await search._PromptService().launch()
-        try:
-            index = await service.create_index(search.IndexConfig(force_language="vi"))
-            pending: list = []
-            for r in records:
-                pending.append(asyncio.ensure_future(index.add_html_file(content=record_html(r), url=r.url)))
-                if len(pending) >= IN_FLIGHT:
-                    await asyncio.gather(*pending)
-                    pending.clear()
-            await asyncio.gather(*pending)
-            await index.write_files(output_path=str(bundle))
-        finally:
-            await service.close()
-
+    """The portal's Pagefind bundle (in parts past search.SHARD_PAGES profiles, `shards`): one
+    page per profile, indexed as the sites index theirs (folded words, the name weighted as a
+    title), its address the profile's own."""
     try:
-        _run_apart(run)
-    except (pagefind_binary.InstallError, RuntimeError, OSError, AssertionError) as exc:
+        indexer = search.SearchIndexer(out / search.BUNDLE)
+        for r in records:
+            indexer.add_part(r.url, record_html(r))
+        indexer.finish()
+    except (pagefind_binary.InstallError, RuntimeError, OSError) as exc:
         raise PortalError(f"không lập được chỉ mục tìm kiếm ({shown(str(exc))[:200]}). Chạy lại lệnh; nếu lỗi "
                           "lặp lại, cài lại môi trường bằng `make install`.") from None
-    for name in search.UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-
-
-def _run_apart(coroutine_function) -> None:
-    """Run it in an event loop of its own, in a thread of its own: the caller may be running a
-    loop already (a test driving a browser), where `asyncio.run` refuses to start another."""
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            asyncio.run(coroutine_function())
-        except BaseException as exc:  # handed to the caller's thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=target, name="pagefind-portal")
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
 
 
 def record_html(r: Record) -> str:
@@ -295,7 +249,7 @@ def record_html(r: Record) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return search._WORD.findall(fold(text))
+    return search.words_of(fold(text))
 
 
 # --- Files ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ const SITES = JSON.parse(root.dataset.sites || "[]"); // [{name, url}]: other si
 const SITE_NAME = root.dataset.siteName || ""; // this site's, for the "site" filter
 // More parts of this site's own index (the portal's is built in parts, relative to the site's root).
 const SHARDS = JSON.parse(root.dataset.shards || "[]");
+const SHARD_PAGES = Number(root.dataset.shardPages || 20000); // pages of a full part of an index
 const MERGE_TIMEOUT = 8000; // ms a merged site has to answer before the search goes on without it
 const PAGE_SIZE = 20; // results a page: the first query loads their fragments, and ranks them (see rank)
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -56,6 +57,7 @@ async function engine() {
     const answering = Promise.all(SITES.map(answers)); // asked while this site's engine loads
     pagefind = await import(new URL("pagefind.js", bundle).href);
     const up = await answering;
+    SITES.forEach((site, i) => { site.parts = up[i] || []; });
     let sites = SITES.filter((site, i) => up[i]);
     // A site that answered may still fail to merge (a broken or incompatible index): Pagefind
     // keeps a failed index among those it searches, so the engine starts again without it.
@@ -74,22 +76,35 @@ async function start(sites) {
   await pagefind.options({ baseUrl: siteRoot.pathname, noWorker: true,
     ...(SITES.length ? { mergeFilter: { site: [SITE_NAME] } } : {}) });
   await pagefind.init();
-  await Promise.all(SHARDS.map((shard) => pagefind.mergeIndex(new URL(shard, siteRoot).href)));
-  const merge = (site) => pagefind.mergeIndex(new URL("pagefind/", site.url).href,
-    { baseUrl: site.url, mergeFilter: { site: [site.name] } });
+  await Promise.all(SHARDS.map((shard) => pagefind.mergeIndex(new URL(shard, siteRoot).href,
+    { baseUrl: siteRoot.pathname, ...(SITES.length ? { mergeFilter: { site: [SITE_NAME] } } : {}) })));
+  // Another site's index, with its further parts when it is large (`answers`).
+  const merge = (site) => Promise.all(site.parts.map((href) =>
+    pagefind.mergeIndex(href, { baseUrl: site.url, mergeFilter: { site: [site.name] } })));
   const outcomes = await Promise.allSettled(sites.map((site) => within(MERGE_TIMEOUT, merge(site))));
   const merged = sites.filter((site, i) => outcomes[i].status === "fulfilled");
   if (merged.length < sites.length) await pagefind.destroy();
   return merged;
 }
 
-// Whether a merged site's index answers (a site that is down must not hold the search back).
+// Whether a merged site's index answers (a site that is down must not hold the search back):
+// the addresses of its index's parts, or false. A full first part (SHARD_PAGES pages,
+// showcase/search.py) means there may be more: they are listed in its `shards.json`.
 async function answers(site) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), MERGE_TIMEOUT);
+  const bundle = new URL("pagefind/", site.url);
   try {
-    const response = await fetch(new URL("pagefind/pagefind-entry.json", site.url), { signal: controller.signal });
-    return response.ok;
+    const response = await fetch(new URL("pagefind-entry.json", bundle), { signal: controller.signal });
+    if (!response.ok) return false;
+    const entry = await response.json();
+    const pages = Object.values(entry.languages || {}).reduce((sum, l) => sum + (l.page_count || 0), 0);
+    let parts = [];
+    if (pages >= SHARD_PAGES) {
+      const more = await fetch(new URL("shards.json", bundle), { signal: controller.signal });
+      parts = more.ok ? (await more.json()).filter((part) => /^shard-\d+\/$/.test(part)) : [];
+    }
+    return [bundle.href, ...parts.map((part) => new URL(part, bundle).href)];
   } catch {
     return false;
   } finally {
