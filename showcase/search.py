@@ -51,7 +51,8 @@ INDEXED_TEMPLATES = frozenset({"profile.html", "movement.html"})
 
 
 def is_indexed(page: GeneratedPage) -> bool:
-    return bool(page.inputs) and page.inputs[0] in INDEXED_TEMPLATES
+    template = page.inputs[0] if page.inputs else None  # (template, values) for `templating.page`
+    return isinstance(template, str) and template in INDEXED_TEMPLATES
 
 
 def words_of(text: str) -> list[str]:
