@@ -57,8 +57,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 at a free port; yields the base URL ('http://127.0.0.1:PORT/')."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with serving(functools.partial(_QuietHandler, directory=str(directory))) as base:
+        yield base
+
+
+@contextmanager
+def serving(handler, port: int = 0) -> Iterator[str]:
+    """Serve with `handler` (a request handler class) on 127.0.0.1 at `port` (0: a free one)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -16,13 +16,12 @@ import re
 import socket
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from browser import serving
 from conftest import build, make_site_tree
 from showcase.federation import aggregate, portal, records, sites
 from showcase.federation.harvest import API, harvest
@@ -154,17 +153,6 @@ def test_a_missing_folder_a_device_and_a_file_too_large_are_refused(tmp_path):
     assert "không thấy tệp" in harvest("/dev/zero").error  # a device never ends: never read
     folder = write(tmp_path, document([record()]))
     assert "lớn hơn" in harvest(str(folder), max_bytes=100).error
-
-
-@contextmanager
-def serving(handler_class) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):

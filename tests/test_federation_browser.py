@@ -13,21 +13,19 @@ its home site and whose search finds profiles of both.
 from __future__ import annotations
 
 import functools
-import http.server
 import io
 import json
 import socket
 import subprocess
 import sys
-import threading
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import yaml
 
-from browser import Page, _QuietHandler, describe
+from browser import Page, _QuietHandler, describe, serving
 from conftest import build, make_site_tree
 from showcase.federation import aggregate
 from showcase import search
@@ -54,15 +52,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
 def _serve(directory: Path, port: int):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Cors, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serving(functools.partial(_Cors, directory=str(directory)), port)
 
 
 def _site(dest: Path, name: str, url: str, federated: list[dict] | None = None, extra_profile: bool = False) -> Path:
