@@ -38,24 +38,15 @@ def workers() -> int:
 
 def in_forks(count: int, job: Callable[[int, int, Callable[[object], None]], None],
              receive: Callable[[object], None]) -> None:
-    context = multiprocessing.get_context("fork")
     readers, children = {}, []
     try:
         for index in range(count):
-            reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_run, args=(job, index, count, writer), daemon=True,
-                                    name=f"showcase-fork-{index}")
-            child.start()
-            writer.close()
+            reader, child = _start(job, index, count, f"showcase-fork-{index}")
             readers[reader] = child
             children.append(child)
         while readers:
             for reader in wait(list(readers)):
-                try:
-                    kind, value = reader.recv()
-                except EOFError:
-                    raise ForkError(f"process {readers[reader].name} stopped "
-                                    f"(exit code {readers[reader].exitcode})") from None
+                kind, value = _receive(reader, readers[reader])
                 if kind == _DATA:
                     receive(value)
                 elif kind == _DONE:
@@ -70,6 +61,23 @@ def in_forks(count: int, job: Callable[[int, int, Callable[[object], None]], Non
             if child.is_alive() and readers:  # stopped early: a sibling failed
                 child.kill()
             child.join()
+
+
+def _start(job, index: int, count: int, name: str):
+    """A forked child running `job`; (the end of its pipe this process reads, the child)."""
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_run, args=(job, index, count, writer), daemon=True, name=name)
+    child.start()
+    writer.close()
+    return reader, child
+
+
+def _receive(reader, child) -> tuple[str, object]:
+    try:
+        return reader.recv()
+    except EOFError:
+        raise ForkError(f"process {child.name} stopped (exit code {child.exitcode})") from None
 
 
 def _run(job, index: int, count: int, writer) -> None:
@@ -91,12 +99,7 @@ class Later:
         self._done, self._value = False, None
         self._reader = self._child = None
         if workers() > 1:
-            context = multiprocessing.get_context("fork")
-            self._reader, writer = context.Pipe(duplex=False)
-            self._child = context.Process(target=_run, args=(self._compute, 0, 1, writer), daemon=True,
-                                          name="showcase-later")
-            self._child.start()
-            writer.close()
+            self._reader, self._child = _start(self._compute, 0, 1, "showcase-later")
 
     def _compute(self, index: int, count: int, send) -> None:
         send(self._function(*self._args))
@@ -108,12 +111,10 @@ class Later:
             self._value = self._function(*self._args)
         else:
             try:
-                kind, value = self._reader.recv()
+                kind, value = _receive(self._reader, self._child)
                 if kind == _DATA:
                     self._value = value
-                    kind, value = self._reader.recv()
-            except EOFError:
-                raise ForkError(f"process {self._child.name} stopped (exit code {self._child.exitcode})") from None
+                    kind, value = _receive(self._reader, self._child)
             finally:
                 self._reader.close()
                 self._child.join()

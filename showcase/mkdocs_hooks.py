@@ -404,11 +404,11 @@ def _publish_framed(config) -> None:
     workers = forks.workers() if _Build.atomic and len(_Build.framed) >= fork_from else 1
     if workers > 1:
         _publish_in_forks(config, workers)
-        written, frames = len(_Build.framed), workers
+        written = len(_Build.framed)
     else:
-        written, frames = _publish_here(config)
+        written = _publish_here(config)
     _write_sitemap(config, entries)
-    if frames:
+    if _Build.framed:
         log.info(f"Đã tạo {len(_Build.framed)} trang theo khung giao diện"
                  + ("." if written == len(_Build.framed) else f", ghi lại {written} trang đã thay đổi."))
     _Build.framed = []
@@ -473,8 +473,8 @@ def _write_page(site_dir: str, dest_uri: str, data: bytes) -> None:
         file.write(data)
 
 
-def _publish_here(config) -> tuple[int, int]:
-    """The framed pages, one after the other in this process; (pages written, frames)."""
+def _publish_here(config) -> int:
+    """The framed pages, one after the other in this process; how many were written."""
     frames: dict = {}
     site_dir = Path(config.site_dir)
     written = 0
@@ -500,7 +500,7 @@ def _publish_here(config) -> tuple[int, int]:
         for url in MEMO.forget_all_but({page.url for page in _Build.framed}):
             if _Build.files.get_file_from_path(url + "index.html") is None:  # not now a withdrawn profile's notice
                 shutil.rmtree(site_dir / url, ignore_errors=True)
-    return written, len(frames)
+    return written
 
 
 def _frame(config, frames: dict, key) -> Frame:

@@ -185,6 +185,16 @@ def shard_path(number: int) -> str:
     return "" if number == 1 else SHARD_FOLDER.format(number) + "/"
 
 
+def further_shards(pages: int, shard_pages: int | None = None) -> list[str]:
+    """The folders of an index of `pages` pages past its first, relative to the bundle."""
+    return [shard_path(n) for n in range(2, shard_count(pages, shard_pages) + 1)]
+
+
+def shard_bundles(pages: int) -> list[str]:
+    """The same, relative to the site's root: what a search page merges (tra-cuu.js, `data-shards`)."""
+    return [f"{BUNDLE}/{folder}" for folder in further_shards(pages)]
+
+
 class SearchIndexer:
     """Feeds rendered pages to Pagefind while the rest of the site is still rendering.
 
@@ -243,7 +253,7 @@ class SearchIndexer:
             self.close()
         if status != "ok":
             raise RuntimeError(f"Pagefind: {detail}")
-        shards = [shard_path(n) for n in range(2, shard_count(detail, self._shard_pages) + 1)]
+        shards = further_shards(detail, self._shard_pages)
         for folder in ["", *shards]:
             for name in UNUSED:
                 (self.output_dir / folder / name).unlink(missing_ok=True)
@@ -260,6 +270,8 @@ class SearchIndexer:
 
 
 IN_FLIGHT = 64  # pages handed to Pagefind and not yet answered: bounds the client's memory
+
+
 def _feed(conn, output_dir: str, shard_pages: int) -> None:
     """The Pagefind client, in its own process: pages from `conn` until None, then the bundle."""
     loop = asyncio.new_event_loop()
@@ -389,10 +401,10 @@ def search_page(showcase: Showcase, site_url: str) -> Iterator[GeneratedPage]:
         meta["federated_origins"] = " ".join(sorted({site.origin for site in FEDERATED}))
         filters.insert(0, ("site", "Trang web"))
         sites = json.dumps([{"name": site.name, "url": site.url} for site in FEDERATED], ensure_ascii=False)
-    shards = [f"{BUNDLE}/{shard_path(n)}" for n in range(2, shard_count(indexed_pages(showcase)) + 1)]
+    shards = shard_bundles(indexed_pages(showcase))
     yield page(SEARCH_URL, "search.html", meta, filters=json.dumps(filters, ensure_ascii=False), sites=sites,
-               site_name=SITE_NAME, bundle=BUNDLE, count=len(public), shards=json.dumps(shards), shard_pages=SHARD_PAGES,
-               latest=[_result(showcase, e) for e in public[:SEARCH_LATEST]])
+               site_name=SITE_NAME, bundle=BUNDLE, count=len(public), shards=json.dumps(shards),
+               shard_pages=SHARD_PAGES, latest=[_result(showcase, e) for e in public[:SEARCH_LATEST]])
 
 
 # The newest profiles are in the page itself, drawn as the script draws a result: the page

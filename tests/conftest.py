@@ -43,9 +43,10 @@ def make_site_tree(dest: Path) -> Path:
     return dest
 
 
-def build(root: Path) -> subprocess.CompletedProcess:
-    """Build the site in `root` as `make build` does (the build validates first)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(root: Path, **settings: str) -> subprocess.CompletedProcess:
+    """Build the site in `root` as `make build` does (the build validates first); `settings`:
+    environment variables for this build only (SHOWCASE_FRAMES="0"...)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **settings}
     return subprocess.run(MKDOCS_BUILD, cwd=root, env=env, capture_output=True, text=True)
 
 

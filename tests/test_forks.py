@@ -103,11 +103,7 @@ def test_pages_published_by_forked_workers_are_those_one_process_writes(built_si
     copy = tmp_path / "repo"
     shutil.copytree(site_root, copy, symlinks=True)
     shutil.rmtree(copy / "site")
-    os.environ["SHOWCASE_FORK_FROM"] = "1"
-    try:
-        result = build(copy)
-    finally:
-        del os.environ["SHOWCASE_FORK_FROM"]
+    result = build(copy, SHOWCASE_FORK_FROM="1")
     assert result.returncode == 0, result.stdout + result.stderr
     one, shared = snapshot(built_site), snapshot(copy / "site")
     unstable = re.compile(r"^pagefind/(filter/|pagefind\.vi_\w+\.pf_meta$|pagefind-entry\.json$)")  # see test_site

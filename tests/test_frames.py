@@ -4,7 +4,6 @@ page through MkDocs (SHOWCASE_FRAMES=0) and the two sites are compared file by f
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,7 @@ from showcase import sitemaps
 @pytest.fixture(scope="module")
 def reference_site(tmp_path_factory) -> Path:
     root = make_site_tree(tmp_path_factory.mktemp("reference") / "repo")
-    os.environ["SHOWCASE_FRAMES"] = "0"
-    try:
-        result = build(root)
-    finally:
-        del os.environ["SHOWCASE_FRAMES"]
+    result = build(root, SHOWCASE_FRAMES="0")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "khung giao diện" not in result.stderr  # nothing was framed
     return root / "site"

@@ -80,11 +80,17 @@ def test_broken_units_or_criteria_never_blank_the_preview(tmp_path, fresh_memo):
     assert "criteria.yml" in home and "Lỗi cú pháp" in home
 
 
-def test_a_draft_is_previewed_with_a_banner_and_never_published(tmp_path, fresh_memo):
+def _with_draft(tmp_path):
+    """The fixture repository with the profile EDITED marked `status: draft`."""
     root = make_site_tree(tmp_path / "repo")
     source = root / "exemplars" / f"{EDITED}.md"
     source.write_text(source.read_text(encoding="utf-8").replace("\npublished: ", "\nstatus: draft\npublished: ", 1),
                       encoding="utf-8")
+    return root
+
+
+def test_a_draft_is_previewed_with_a_banner_and_never_published(tmp_path, fresh_memo):
+    root = _with_draft(tmp_path)
     site = tmp_path / "preview"
     _serve_build(root, site)
     page = _page(site, f"dien-hinh/{EDITED}")
@@ -111,16 +117,14 @@ def test_build_still_stops_on_any_error(tmp_path):
 def test_a_full_build_pruning_the_photo_cache_never_freezes_the_preview(tmp_path, fresh_memo):
     """`make build` while `make serve` runs: the build removes renditions it did not publish
     (here: a draft's photo, which no build publishes); the preview makes them again."""
-    root = make_site_tree(tmp_path / "repo")
-    source = root / "exemplars" / f"{EDITED}.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("\npublished: ", "\nstatus: draft\npublished: ", 1),
-                      encoding="utf-8")
+    root = _with_draft(tmp_path)
     site = tmp_path / "preview"
     _serve_build(root, site)
     cache = root / ".site-cache" / "images"
     before = {p.name for p in cache.iterdir()}
     assert build(root).returncode == 0  # prunes the draft's renditions, made before it started
     assert {p.name for p in cache.iterdir()} < before
+    source = root / "exemplars" / f"{EDITED}.md"
     source.write_text(source.read_text(encoding="utf-8").replace("Nông dân", "Nông dân giỏi", 1), encoding="utf-8")
     _serve_build(root, site)  # raised "file not found" before
     page = _page(site, f"dien-hinh/{EDITED}")

@@ -1,8 +1,9 @@
 """The statistics page's downloads: the current year's report as Word and Excel, made by the build.
 
 The documents are a function of the report's figures and of agency.yml: they are made on another
-core while the site is generated (`showcase.forks.Later`), and kept in memory under a digest of both, so a preview's rebuild after an edit that changes no figure writes the
-same bytes without drawing them again. The date and number are left blank, to fill in when signing.
+core while the site is generated (`showcase.forks.Later`), and kept in memory under a digest of
+both, so a preview's rebuild after an edit that changes no figure writes the same bytes without
+drawing them again. The date and number are left blank, to fill in when signing.
 """
 
 from __future__ import annotations

@@ -164,7 +164,7 @@ def _render(portal: Portal, today: dt.date) -> dict[str, str]:
     add("", "home.html", title=portal.title, sites=sites, latest=portal.records[:LATEST])
     add(SEARCH, "search.html", title="Tra cứu", filters=json.dumps(FILTERS, ensure_ascii=False),
         bundle=search.BUNDLE + "/", count=len(portal.records),
-        shards=json.dumps(shards(len(portal.records))))
+        shards=json.dumps(search.shard_bundles(len(portal.records))))
     for dim in DIMENSIONS:
         base = f"{dim.prefix}/"
         add(base, "groups.html", title=f"Điển hình {dim.label.lower()}", dim=dim, groups=portal.groups[dim.key])
@@ -208,16 +208,11 @@ def _unique(base: str, taken: set[str]) -> str:
 
 # --- Search -----------------------------------------------------------------------------
 
-def shards(count: int) -> list[str]:
-    """The folders of the index's further parts, relative to the portal's root (search.SHARD_PAGES
-    profiles each: Pagefind's memory grows with the pages of one index); the search page merges them."""
-    return [f"{search.BUNDLE}/{search.shard_path(n)}" for n in range(2, search.shard_count(count) + 1)]
-
 
 def index(records: list[Record], out: Path) -> None:
-    """The portal's Pagefind bundle (in parts past search.SHARD_PAGES profiles, `shards`): one
-    page per profile, indexed as the sites index theirs (folded words, the name weighted as a
-    title), its address the profile's own."""
+    """The portal's Pagefind bundle (in parts past search.SHARD_PAGES profiles, merged by the
+    search page: `search.shard_bundles`): one page per profile, indexed as the sites index
+    theirs (folded words, the name weighted as a title), its address the profile's own."""
     try:
         indexer = search.SearchIndexer(out / search.BUNDLE)
         for r in records:
