@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", required=True, metavar="NĂM", help="năm lựa chọn, ví dụ 2025")
     parser.add_argument("--output", required=True, metavar="TỆP.docx", help="tệp Word sẽ ghi")
     parser.add_argument("--ngay", metavar="NGÀY", help="ngày ký công văn (mặc định để trống để điền khi ký)")
-    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_root()
     args = parser.parse_args(argv)
     try:
         period = Period.parse(args.year)
@@ -43,9 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if why := output_problem(args.output, ".docx"):
         parser.error(why)
-    root = Path(args.root).resolve()
-    if not (root / "criteria.yml").is_file():
-        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    root = parser.root(args)
     sys.stderr.write("Đang kiểm tra hồ sơ…\n")
     result = load_showcase(root)
     showcase = result.showcase

@@ -27,13 +27,11 @@ MAX_BODY = 200_000  # GitHub caps an issue body at 65,536 characters
 def main(argv: list[str] | None = None) -> int:
     parser = VietnameseParser(description="Chuyển đề xuất (issue tạo bằng biểu mẫu) thành hồ sơ điển hình.")
     parser.add_argument("body", metavar="TỆP", help="nội dung issue (dạng GitHub hiển thị); - : đọc từ đầu vào")
-    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_root()
     parser.add_argument("--answer", metavar="TỆP", help="ghi câu trả lời (Markdown) vào tệp này")
     parser.add_argument("--slug-file", metavar="TỆP", help="ghi tên hồ sơ (không dấu) vào tệp này khi đã tạo")
     args = parser.parse_args(argv)
-    root = Path(args.root).resolve()
-    if not (root / "criteria.yml").is_file():
-        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    root = parser.root(args)
     try:
         raw = sys.stdin.buffer.read(MAX_BODY) if args.body == "-" else Path(args.body).read_bytes()[:MAX_BODY]
     except OSError:

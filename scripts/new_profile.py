@@ -27,11 +27,9 @@ def main(argv: list[str] | None = None) -> int:
                                                       "household (hộ gia đình)")
     parser.add_argument("--category", default="advanced-exemplar",
                         help="nhóm: advanced-exemplar (mặc định), new-model, new-factor, good-deed")
-    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_root()
     args = parser.parse_args(argv)
-    root = Path(args.root).resolve()
-    if not (root / "criteria.yml").is_file():
-        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    root = parser.root(args)
     try:
         criteria = load_criteria(root / "criteria.yml")
     except ProblemError as exc:

@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi bảng tính Excel: mỗi bảng số liệu một trang tính")
     parser.add_argument("--ngay", metavar="NGÀY", help="ngày ký văn bản (mặc định để trống để điền khi ký)")
     parser.add_argument("--so", metavar="SỐ", help="số văn bản (mặc định để trống để văn thư điền)")
-    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_root()
     args = parser.parse_args(argv)
     try:
         chosen = _period(parser, args)
@@ -65,9 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(why)
     if args.output is not None and Path(args.output).is_dir():
         parser.error(f"{args.output} là một thư mục; hãy ghi rõ tên tệp.")
-    root = Path(args.root).resolve()
-    if not (root / "criteria.yml").is_file():
-        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    root = parser.root(args)
     result = load_showcase(root)
     if result.showcase is None:
         sys.stderr.write(render(result.problems, 1, "text") + "\n")

@@ -23,16 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = VietnameseParser(description="Kiểm tra hồ sơ điển hình và phong trào thi đua.")
     parser.add_argument("paths", nargs="*", metavar="TỆP", help="tệp cần kiểm tra (mặc định: toàn bộ kho)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="định dạng kết quả")
-    parser.add_argument("--root", default=".", metavar="THƯ_MỤC", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_root()
     parser.add_argument("--no-cache", action="store_true",
                         help="kiểm tra lại mọi hồ sơ, không dùng kết quả đã lưu trong .site-cache/validation/")
     parser.add_argument("--fix", action="store_true",
                         help="trước khi kiểm tra, sửa tại chỗ các lỗi do chép từ Word (dấu cách đặc biệt, ký tự vô hình, "
                              "ngoặc kép cong, dấu đầu dòng, ngày viết NGÀY/THÁNG/NĂM); không đổi nội dung")
     args = parser.parse_args(argv)
-    root = Path(args.root).resolve()
-    if not (root / "criteria.yml").is_file():
-        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    root = parser.root(args)
     targets = None
     if args.paths:
         targets = []

@@ -27,11 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("slug", help="tên tệp hồ sơ không có đuôi .md, ví dụ nguyen-van-a "
                                      "(cũng là phần cuối địa chỉ trang …/dien-hinh/nguyen-van-a/)")
     parser.add_argument("--date", help="ngày nhận đề nghị rút, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
-    parser.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_root()
     args = parser.parse_args(argv)
-    root = Path(args.root).resolve()
-    if not (root / "criteria.yml").is_file():
-        parser.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+    root = parser.root(args)
     today = dt.date.today()
     date = today
     if args.date is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 
 # argparse words its messages through gettext (below); only "--a: không dùng được cùng với --b",
 # made of two pieces, reads better turned round.
@@ -67,6 +68,17 @@ class VietnameseParser(argparse.ArgumentParser):
             if name.replace("-", "_") in _METAVARS:
                 kwargs["metavar"] = _METAVARS[name.replace("-", "_")]
         return super().add_argument(*args, **kwargs)
+
+    def add_root(self) -> None:
+        """`--root`: the repository's folder; `root(args)` reads it."""
+        self.add_argument("--root", default=".", help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+
+    def root(self, args: argparse.Namespace) -> Path:
+        """The repository named by `--root`, or a usage error if it holds no criteria.yml."""
+        root = Path(args.root).resolve()
+        if not (root / "criteria.yml").is_file():
+            self.error(f"không thấy criteria.yml trong {root}; chạy lệnh từ thư mục gốc của kho hoặc dùng --root")
+        return root
 
     def error(self, message: str) -> None:
         for english, vietnamese in _MESSAGES:
