@@ -21,6 +21,7 @@ from types import FunctionType, MethodType
 import jinja2
 
 from .generated import GeneratedPage
+from .images import photo_of
 from .model import Exemplar, Movement, Showcase
 from .repository import RecentLoads
 from .templating import Lazy
@@ -42,8 +43,7 @@ class Kept:
 class PageMemo:
     def __init__(self):
         self._pages: dict[str, Kept] = {}  # by url
-        self._profiles: dict[int, tuple[object, str]] = {}  # id -> (profile, digest), kept across builds
-        self._digests: dict[int, tuple[object, str]] = {}  # id -> (list or movement, digest), for one build
+        self._describe = Describer()  # its profiles' digests are kept across builds
         self._build = b""
         self.loads = RecentLoads()  # the profiles of the previous build, for `load_showcase`
         self.search_bundle: Path | None = None  # the search index of the first build, reused
@@ -52,9 +52,7 @@ class PageMemo:
     def start(self, showcase: Showcase) -> None:
         """A new build of `showcase`: pages of an earlier build stay valid only if the
         showcase-wide data and the templates are unchanged."""
-        self._digests = {}
-        current = {id(e) for e in showcase.exemplars.values()}
-        self._profiles = {key: kept for key, kept in self._profiles.items() if key in current}
+        self._describe.start(showcase)
         build = _digest(repr((showcase.version, sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))))
         if build != self._build:
             for kept in self._pages.values():
@@ -63,7 +61,7 @@ class PageMemo:
 
     def page(self, page: GeneratedPage) -> Kept:
         """The page's body, rendered again only if something it shows has changed."""
-        fingerprint = _digest(repr((page.meta, page.edit_path)) + self._describe(page.inputs))
+        fingerprint = _digest(self._describe.page(page))
         kept = self._pages.get(page.url)
         if kept and kept.fingerprint == fingerprint:
             return kept
@@ -78,7 +76,30 @@ class PageMemo:
             del self._pages[url]
         return gone
 
-    def _describe(self, value) -> str:
+
+class Describer:
+    """Text that changes whenever a page's body would: what `describe(value)` returns for the
+    values a template is given. Profiles are described by a digest of their data and photo,
+    lists and movements shared by many pages once per build; the showcase itself by name only
+    (its data is in `Showcase.version`, which the callers add), helpers by name (their code is
+    the package's)."""
+
+    def __init__(self):
+        self._profiles: dict[int, tuple[object, str]] = {}  # id -> (profile, digest), kept across builds
+        self._digests: dict[int, tuple[object, str]] = {}  # id -> (list or movement, digest), for one build
+        self._root: Path | None = None
+
+    def start(self, showcase: Showcase) -> None:
+        """A new build: profiles whose object is new (their file changed) are described again."""
+        self._digests = {}
+        self._root = showcase.root
+        current = {id(e) for e in showcase.exemplars.values()}
+        self._profiles = {key: kept for key, kept in self._profiles.items() if key in current}
+
+    def page(self, page: GeneratedPage) -> str:
+        return repr((page.meta, page.edit_path)) + self(page.inputs)
+
+    def __call__(self, value) -> str:
         """What decides how `value` looks on a page; run over every value of every page."""
         kind = type(value)
         if kind in _PLAIN:
@@ -86,19 +107,19 @@ class PageMemo:
         if kind is Exemplar:  # the same object as last build if its file is unchanged
             key = id(value)
             if key not in self._profiles:
-                self._profiles[key] = (value, _digest(repr(value)).hex())  # kept alive: no id is reused
+                self._profiles[key] = (value, self._profile(value))  # kept alive: no id is reused
             return self._profiles[key][1]
         if kind is dict:
-            return "{" + ",".join(f"{k!r}:{self._describe(v)}" for k, v in value.items()) + "}"
+            return "{" + ",".join(f"{k!r}:{self(v)}" for k, v in value.items()) + "}"
         if kind is Lazy:
-            return value.function.__qualname__ + self._describe(value.args)
+            return value.function.__qualname__ + self(value.args)
         if (kind is list or kind is tuple) and len(value) <= SHARED:
-            return "[" + ",".join(map(self._describe, value)) + "]"
+            return "[" + ",".join(map(self, value)) + "]"
         if kind is list or kind is tuple or kind is Movement:
             # Shared by many pages (the members of a listing, a movement): described once per build.
             key = id(value)
             if key not in self._digests:
-                text = repr(value) if kind is Movement else "[" + ",".join(map(self._describe, value)) + "]"
+                text = repr(value) if kind is Movement else "[" + ",".join(map(self, value)) + "]"
                 self._digests[key] = (value, _digest(text).hex())  # kept alive: no id is reused
             return self._digests[key][1]
         if kind is Showcase:
@@ -108,10 +129,20 @@ class PageMemo:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             if value.__dataclass_params__.frozen:  # small values (a facet, a pager, a photo): their repr says it all
                 return repr(value)
-            return kind.__name__ + self._describe(vars(value))
+            return kind.__name__ + self(vars(value))
         if callable(value):  # helpers given to templates: labels, thumbnails, cards
             return getattr(value, "__qualname__", kind.__qualname__)
         return repr(value)
+
+    def _profile(self, exemplar: Exemplar) -> str:
+        if exemplar.photo is None or self._root is None:
+            return _digest(repr(exemplar)).hex()
+        # Not the photo's path, which names the checkout's folder (the description is the same
+        # wherever the repository is), but its renditions, named by the photo's content: a
+        # photo replaced under the same name changes the page's image addresses.
+        photo = photo_of(exemplar, self._root)
+        renditions = [(r.src_uri, r.width, r.height) for r in (photo.small, photo.large, photo.share)]
+        return _digest(repr((dataclasses.replace(exemplar, photo=None), renditions))).hex()
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None), dt.date})

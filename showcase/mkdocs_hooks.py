@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from showcase import collector, forks, images, preview, search, share_cards, sitemaps, urls
+from showcase import collector, forks, images, page_store, preview, search, share_cards, sitemaps, urls
 from showcase.federation import sites as federation_sites
 from showcase.forks import Later
 from showcase.frame import EDIT, Frame, edit_address, frame_folder, frame_key, marker
@@ -50,6 +50,7 @@ from showcase.editors.registries import registries_of
 from showcase.generated import GeneratedPage
 from showcase.images import CachedFile
 from showcase.memo import MEMO
+from showcase.page_store import PageStore
 from showcase.output import render
 from showcase.problems import ProblemError
 from showcase.repository import load_showcase, only
@@ -87,6 +88,8 @@ class _Build:
     env = nav = files = None  # what the theme needs to render a frame
     doc_pages: list | None = None  # files.documentation_pages(), once the files are final
     later: list = []  # (File, forks.Later): generated files whose content another core is making
+    store: PageStore | None = None  # bodies of earlier builds (a full build only)
+    stored: set[str] = set()  # the store's entries this build used: the others are removed
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -373,6 +376,9 @@ def on_shutdown() -> None:
     removed = images.prune(_Build.root / images.CACHE_DIR, _Build.images, _Build.started)
     if removed:
         log.info(f"Đã xoá {removed} ảnh cũ khỏi bộ nhớ đệm {images.CACHE_DIR}.")
+    if _Build.store is not None:
+        page_store.prune(_Build.root, _Build.stored, _Build.started)
+        _Build.store, _Build.stored = None, set()
 
 
 # Beside site/: the previous site, moved there when a build succeeds and deleted by a process
@@ -400,6 +406,8 @@ def _publish_framed(config) -> None:
     _Build.framed.sort(key=lambda page: not is_indexed(page))
     entries = [_SitemapEntry(config.site_url, generated.url, _update_date(generated.meta))
                for generated in _Build.framed]
+    if _Build.atomic:
+        _Build.store, _Build.stored = PageStore(_Build.root, _Build.showcase, _site_settings(config)), set()
     fork_from = int(os.environ.get(FORK_FROM_ENV) or FORK_FROM)
     workers = forks.workers() if _Build.atomic and len(_Build.framed) >= fork_from else 1
     if workers > 1:
@@ -409,9 +417,16 @@ def _publish_framed(config) -> None:
         written = _publish_here(config)
     _write_sitemap(config, entries)
     if _Build.framed:
-        log.info(f"Đã tạo {len(_Build.framed)} trang theo khung giao diện"
+        reused = f"; {_Build.store.hits} trang có sẵn từ lần dựng trước" if _Build.store else ""
+        log.info(f"Đã tạo {len(_Build.framed)} trang theo khung giao diện{reused}"
                  + ("." if written == len(_Build.framed) else f", ghi lại {written} trang đã thay đổi."))
     _Build.framed = []
+
+
+def _site_settings(config) -> str:
+    """What of mkdocs.yml a generated page's body may show (page_store.PageStore)."""
+    return repr((config.site_name, config.site_url, config.site_description, config.repo_url, config.edit_uri,
+                 config.extra, search.FEDERATED))
 
 
 # Below this many framed pages, forking the build costs more than sharing the pages saves.
@@ -426,17 +441,17 @@ def _publish_in_forks(config, workers: int) -> None:
     pages' own order, so that two builds of the same content write the same index. One writer:
     two processes creating files in one folder wait on each other (5.6 s against 1.5 s for
     10,000 pages, ext4)."""
-    framed, indexer, site_dir = _Build.framed, _Build.indexer, config.site_dir
+    framed, indexer, site_dir, store = _Build.framed, _Build.indexer, config.site_dir, _Build.store
 
     def job(index: int, count: int, send) -> None:
         frames: dict = {}
         batch = []
         for position in range(index, len(framed), count):
             generated = framed[position]
-            body = generated.render()
+            key, body, stored = store.body(generated)
             html = _frame(config, frames, frame_key(generated, body)).fill(generated, body)
             batch.append((position, html.encode("utf-8", errors="xmlcharrefreplace"),
-                          indexer and indexed_part(html)))
+                          indexer and indexed_part(html), key, stored))
             if len(batch) == _BATCH:
                 send(batch)
                 batch = []
@@ -444,13 +459,16 @@ def _publish_in_forks(config, workers: int) -> None:
 
     waiting: dict[int, tuple] = {}
     following = 0
+    used = _Build.stored
     indexed = sum(map(is_indexed, framed))  # they come first
 
     def receive(batch) -> None:
         nonlocal following
         waiting.update((position, rest) for position, *rest in batch)
         while following in waiting:
-            data, part = waiting.pop(following)
+            data, part, key, stored = waiting.pop(following)
+            used.add(key)
+            _Build.store.hits += stored
             generated = framed[following]
             _write_page(site_dir, generated.dest_uri, data)
             if indexer:
@@ -481,7 +499,11 @@ def _publish_here(config) -> int:
     for generated in _Build.framed:
         path = site_dir / generated.dest_uri
         kept = None if _Build.atomic else MEMO.page(generated)  # a preview keeps bodies between builds
-        body = kept.body if kept else generated.render()
+        if kept:
+            body = kept.body
+        else:
+            key, body, _ = _Build.store.body(generated)
+            _Build.stored.add(key)
         if kept and kept.frame is None:
             kept.frame = frame_key(generated, body)
         frame = _frame(config, frames, kept.frame if kept else frame_key(generated, body))

@@ -346,15 +346,27 @@ def indexed_part(html: str) -> str | None:
     """The `data-pagefind-body` element as a page of its own, without the parts marked
     `data-pagefind-ignore="all"`: Pagefind reads nothing else, and it keeps, until the
     bundle is written, memory in proportion to the HTML it was given (at 10,000 profiles,
-    about 40 KB a page for the whole element: benchmarks/README.md)."""
+    about 40 KB a page for the whole element: benchmarks/README.md). The same for a page
+    and for its body alone, so that the index can be fed before the theme's frame exists."""
     marker = html.find("data-pagefind-body")
     if marker < 0:
         return None
     start = html.rfind("<", 0, marker)
     tag = html[start + 1:html.find(" ", start)]
-    end = html.rfind(f"</{tag}>")
-    body = _IGNORED_ALL.sub("", html[start:end + len(tag) + 3])
+    body = _IGNORED_ALL.sub("", html[start:_element_end(html, start, tag)])
     return f'<!doctype html><html lang="vi"><body>{body}</body></html>'
+
+
+def _element_end(html: str, start: int, tag: str) -> int:
+    """Where the element opened at `start` ends: after its own closing tag (elements of the
+    same name may nest), or at the end of `html` if it is never closed."""
+    depth = 0
+    for found in re.finditer(rf"<(/?){re.escape(tag)}[\s>]", html[start:]):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            end = html.find(">", start + found.end() - 1)
+            return end + 1 if end >= 0 else len(html)
+    return len(html)
 
 
 class _PromptService(PagefindService):
