@@ -35,11 +35,11 @@ PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("Jinja2", "MarkupSafe", "cmarkgfm", "nh3", "PyYAML")
 
 
-def code_digest() -> bytes:
+def code_digest(libraries: tuple[str, ...] = LIBRARIES) -> bytes:
     """The package's code, templates and data, and the versions of what renders with them."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT}\0{sys.version}\0".encode())
-    for name in LIBRARIES:
+    for name in libraries:
         try:
             h.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:

@@ -365,6 +365,27 @@ def test_site_generates_the_current_years_documents_with_stable_bytes(showcase):
     assert "(bao-cao-2024.docx)" in download_links(showcase) and "(bao-cao-2024.xlsx)" in download_links(showcase)
 
 
+def test_a_later_build_takes_the_documents_from_the_cache_until_what_they_show_changes(showcase, repo, monkeypatch):
+    from showcase.documents import site as documents_site
+    from showcase.forks import Later
+
+    monkeypatch.setattr(documents_site, "_KEPT", {})
+    first = {f.src_uri: f.data() for f in document_files(showcase, "")}
+    cache = showcase.root / documents_site.CACHE
+    assert len(list(cache.iterdir())) == 2
+    monkeypatch.setattr(documents_site, "_KEPT", {})  # a new build process
+    again = list(document_files(showcase, ""))
+    assert all(isinstance(f.content, bytes) for f in again) and {f.src_uri: f.data() for f in again} == first
+    for entry in cache.iterdir():
+        entry.write_bytes(b"")  # unreadable or empty: made again
+    monkeypatch.setattr(documents_site, "_KEPT", {})
+    remade = list(document_files(showcase, ""))
+    assert all(isinstance(f.content, Later) for f in remade) and {f.src_uri: f.data() for f in remade} == first
+    (repo / "agency.yml").write_text(AGENCY.replace("Nguyễn Văn Bình", "Trần Thị Hoa"), encoding="utf-8")
+    monkeypatch.setattr(documents_site, "_KEPT", {})
+    assert all(isinstance(f.content, Later) for f in document_files(showcase, ""))
+
+
 # --- What it looks like -----------------------------------------------------------------------
 
 def test_docx_renders_as_a_vietnamese_administrative_document(showcase, repo, tmp_path):
