@@ -383,7 +383,9 @@ def test_a_later_build_takes_the_documents_from_the_cache_until_what_they_show_c
     assert all(isinstance(f.content, Later) for f in remade) and {f.src_uri: f.data() for f in remade} == first
     (repo / "agency.yml").write_text(AGENCY.replace("Nguyễn Văn Bình", "Trần Thị Hoa"), encoding="utf-8")
     monkeypatch.setattr(documents_site, "_KEPT", {})
-    assert all(isinstance(f.content, Later) for f in document_files(showcase, ""))
+    changed = list(document_files(showcase, ""))
+    assert all(isinstance(f.content, Later) for f in changed) and [f.data() for f in changed]
+    assert len(list(cache.iterdir())) == 2  # the previous versions are gone
 
 
 # --- What it looks like -----------------------------------------------------------------------

@@ -102,14 +102,16 @@ def _read(path: Path) -> bytes | None:
 
 
 def _kept(make, report, agency: Agency, cache: Path, name: str) -> bytes:
-    """`make(report, agency)`, also written to the cache, where only the newest few stay."""
+    """`make(report, agency)`, also written to the cache, where nothing older stays: a withdrawn
+    person's name must not outlive the build that removed it (CONTRIBUTING.md, withdrawal)."""
     data = make(report, agency)
+    key = name.split("-", 1)[0]
     try:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomically(cache / name, data)
-        entries = sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[2 * _KEEP:]:
-            old.unlink(missing_ok=True)
+        for old in cache.iterdir():
+            if not old.name.startswith((key, ".tmp-")):  # nor the other document, being written
+                old.unlink(missing_ok=True)
     except OSError:  # a cache that cannot be written: the build goes on without it
         pass
     return data
