@@ -228,3 +228,28 @@ def test_the_search_page_names_the_parts_of_a_large_index(site_root, monkeypatch
     assert len(expected) >= 1 and page.render().count("pagefind/shard-") == len(expected)
     monkeypatch.setattr(search, "SHARD_PAGES", count)
     assert 'data-shards="[]"' in next(search.search_page(showcase, "https://example.gov.vn/")).render()
+
+
+def test_an_index_with_more_parts_than_the_search_page_named_stops_the_build(site_root, tmp_path, monkeypatch, caplog):
+    """The search page names the index's parts before the index is written (from the public
+    profiles and movements); a page of docs/ that marks itself for the index adds one, and
+    if that makes one part more, the search page would miss it: the build stops and says so."""
+    import logging
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from showcase.repository import load_showcase
+
+    root = tmp_path / "repo"
+    shutil.copytree(site_root, root, symlinks=True, ignore=shutil.ignore_patterns("site", ".site-cache"))
+    (root / "docs" / "them.md").write_text('# Trang thêm\n\n<div data-pagefind-body>Trang thêm vào chỉ mục</div>\n',
+                                          encoding="utf-8")
+    monkeypatch.setattr(search, "SHARD_PAGES", search.indexed_pages(load_showcase(root).showcase))
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config)
+    assert "khác số hồ sơ và phong trào công khai" in caplog.text and "Traceback" not in caplog.text
