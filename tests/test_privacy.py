@@ -68,6 +68,10 @@ HOSTILE = [
     ("DH302", "0236 3 123 456"),
     ("DH302", "09 12 34 56 78"),
     ("DH302", "(+84)912345678"),
+    ("DH302", "0912/345/678"),
+    ("DH302", "0912 / 345 / 678"),
+    ("DH302", "024/3825/1234"),
+    ("DH302", "+84912/345/678"),
     # DH305: home addresses
     ("DH305", "số nhà: 15"),
     ("DH305", "số nhà 15"),
@@ -96,6 +100,12 @@ HOSTILE = [
     ("DH306", "nguyenvana&#64;gmail.com"),
     ("DH306", "nguyenvana (a còng) gmail.com"),
     ("DH306", "Nguyen.Van.A@Gmail.com.vn"),
+    ("DH306", "nguyenvana at gmail dot com"),
+    ("DH306", "nguyen.van.a AT gmail DOT com DOT vn"),
+    ("DH306", "lan.nguyen a còng yahoo chấm com"),
+    ("DH306", "nguyenvana at gmail.com"),
+    ("DH306", "nguyenvana@gmail dot com"),
+    ("DH306", "nguyenvana at gmail (dot) com"),
     # DH307: passport numbers
     ("DH307", "hộ chiếu C1234567"),
     ("DH307", "C1234567"),
@@ -124,6 +134,10 @@ NEAR_MISSES = [
     "@nguyenvana trên mạng xã hội", "email của xã",
     "Tổ 1234567", "tại 3 xã", "đội số 5", "Chỉ thị số 05-CT/TW",
     "https://baomoi.vn/tin-post123456789.html", "https://example.vn/tin/123456789.html",
+    "ngày 09/12/2024", "01/02/2024", "Quyết định 0345/QĐ-UBND", "số 0345/2024/QĐ-UBND", "05/2025/NĐ-CP",
+    "tỷ lệ 09/10", "đạt 012/100 điểm", "2024/12/09",
+    "Lan at Hà Nội", "họp at the office", "chấm điểm thi đua", "Hội đồng chấm giải", "gặp at 9 giờ",
+    "trường a còng", "look at this",
 ]
 
 

@@ -33,8 +33,13 @@ Choices, to keep near misses passing (the more dangerous mistake decides each on
   "12 phố Hàng Bạc"; not "làm 3 đường giao thông"). "thôn 5", "tổ 3", "khu phố 2" name public
   places and pass; so does a business's address written without these words.
 - E-mail: an address around "@", "＠", "(at)", "[at]", "(a còng)"; a `mailto:` link holds one.
+  Spelt out, "nguyenvana at gmail dot com" (or "a còng", "chấm"), when both sides are ASCII
+  and the address ends in a dot and 2-6 letters: Vietnamese prose has no "at" between such words.
+- Slashes join digits only into a whole phone number whose first group holds the prefix
+  (`0912/345/678`, `024/3825/1234`): a date's or a document number's first group is shorter,
+  or the digits make no phone number (`0345/2024/QĐ`).
 - Not scanned: docs/ (the site's own pages, where the agency's contact belongs), YAML
-  comments (never published). Slashes do not join digits (`0912/345/678` passes).
+  comments (never published).
 
 Speed: one regex pass finds every place a digit starts a number (plus the few characters an
 e-mail address needs); Python looks only at those, so the scan stays one C-speed pass.
@@ -94,8 +99,17 @@ _ADDRESS_BEFORE = re.compile(
 _NUMBER_WORD_BEFORE = re.compile(r"(?<![^\W\d_])số\s*[:.]?\s*$")
 _EMAIL_LOCAL = re.compile(r"[\w.+%-]{1,64}$")
 _EMAIL_AT = re.compile(r"[ \t]*(?:[@\uff20]|[\[({\uff08]\s*(?:at|a còng|a móc|@)\s*[\])}\uff09])[ \t]*", re.IGNORECASE)
-_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:(?:\.|\s*[\[({]\s*(?:dot|chấm)\s*[\])}]\s*)[\w-]+"
+_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:(?:\.|\s*[\[({]\s*(?:dot|chấm)\s*[\])}]\s*|[ \t]+(?:dot|chấm)[ \t]+(?=[a-z0-9]))[\w-]+"
                            r"|[ \t]*\.[ \t]*[a-z]{2,6}(?!\w))+", re.IGNORECASE)
+# An address spelt out in words: "nguyenvana at gmail dot com" (see the module's docstring).
+_SPELT_AT = re.compile(r"(?<=[A-Za-z0-9])[ \t]+(?:at|a còng|a móc)[ \t]+(?=[A-Za-z0-9])", re.IGNORECASE)
+_SPELT_WORDS = (" at ", " AT ", " At ", "\tat", "at\t", "còng", "móc", "CÒNG", "MÓC")
+_SPELT_LOCAL = re.compile(r"[A-Za-z0-9._+-]{2,64}$")
+_SPELT_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:(?:[ \t]*\.[ \t]*|[ \t]+(?:dot|chấm)[ \t]+|[ \t]*[\[(](?:dot|chấm)[\])][ \t]*)"
+                           r"[A-Za-z0-9-]+)*(?:[ \t]*\.[ \t]*|[ \t]+(?:dot|chấm)[ \t]+|[ \t]*[\[(](?:dot|chấm)[\])][ \t]*)"
+                           r"[A-Za-z]{2,6}(?![\w.])", re.IGNORECASE)
+# A phone number cut by slashes: its first group holds the prefix (3-4 digits after 0, 84, +84).
+_SLASHED_PHONE = re.compile(rf"(?<![{_D}/])(?:\+?84|0)[{_D}]{{2,3}}(?:[ \t]?/[ \t]?[{_D}]{{2,4}}){{1,3}}(?![{_D}/])")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 
@@ -206,7 +220,37 @@ def _scan(text: str) -> list[Finding]:
                 continue
         if kind == "street" and _is_street_address(text, start, match):
             found.append(_finding("address", text, _word_start(text, start), match.end()))
+    found += _slashed_phones(text)
+    if any(word in text for word in _SPELT_WORDS):  # str.find runs at C speed; the regex would not
+        found += filter(None, (_spelt_email(text, m) for m in _SPELT_AT.finditer(text)))
     return found
+
+
+def _slashed_phones(text: str) -> list[Finding]:
+    """Phone numbers cut by slashes, looked for from each slash (a regex over the whole text
+    would try every digit)."""
+    found, done, slash = [], 0, text.find("/")
+    while slash >= 0:
+        start = slash
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        if start > 0 and text[start - 1] == "+":
+            start -= 1
+        if start >= done and (match := _SLASHED_PHONE.match(text, start)) and _is_phone(_digits(match.group())):
+            found.append(_finding("phone", text, start, match.end()))
+            done = match.end()
+        slash = text.find("/", max(slash + 1, done))
+    return found
+
+
+def _spelt_email(text: str, at: re.Match) -> Finding | None:
+    local = _SPELT_LOCAL.search(text, max(0, at.start() - 64), at.start())
+    domain = _SPELT_DOMAIN.match(text, at.end())
+    if not local or not domain:
+        return None
+    return _finding("email", text, local.start(), domain.end())
 
 
 def _numbers(text: str, start: int, end: int) -> list[Finding]:
