@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from .files import write_atomically
+from .files import remove_unused, write_atomically
 from .generated import GeneratedFile
 from .model import Exemplar
 from .problems import ProblemError
@@ -158,20 +158,5 @@ def _encode(image: Image.Image, targets: dict[str, tuple[int, str]], paths: dict
 def prune(cache: Path, used: set[Path], started: float) -> int:
     """Remove the renditions in `cache` that the build which started at `started` (a
     `time.time()`) did not use: old versions of changed or removed photos, which CI would
-    otherwise carry from run to run. Files written since the build started are kept, in case
-    another build is filling the same cache. Returns how many files were removed."""
-    removed = 0
-    try:
-        entries = list(os.scandir(cache))
-    except OSError:
-        return 0
-    for entry in entries:
-        try:
-            if Path(entry.path) in used or not entry.is_file() or entry.stat().st_mtime >= started:
-                continue
-            os.unlink(entry.path)
-            removed += 1
-        except OSError:
-            continue
-    return removed
-
+    otherwise carry from run to run. Returns how many files were removed."""
+    return remove_unused(cache, lambda entry: Path(entry.path) in used, started)

@@ -24,6 +24,7 @@ import zlib
 from importlib import metadata
 from pathlib import Path
 
+from .files import remove_unused
 from .generated import GeneratedPage
 from .memo import Describer
 from .model import Showcase
@@ -110,23 +111,9 @@ def prune(root: Path, used: set[str], started: float) -> int:
     """Remove the entries the build that started at `started` (a `time.time()`) did not use:
     bodies of pages since changed or removed. Entries written since it started are kept, in
     case another build is filling the same store. Returns how many were removed."""
-    folder = Path(root) / FOLDER
-    removed = 0
     try:
-        subfolders = [entry for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+        subfolders = [entry for entry in os.scandir(Path(root) / FOLDER) if entry.is_dir(follow_symlinks=False)]
     except OSError:
         return 0
-    for subfolder in subfolders:
-        try:
-            entries = list(os.scandir(subfolder.path))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if subfolder.name + entry.name in used or entry.stat(follow_symlinks=False).st_mtime >= started:
-                    continue
-                os.unlink(entry.path)
-                removed += 1
-            except OSError:
-                continue
-    return removed
+    return sum(remove_unused(subfolder.path, lambda entry, prefix=subfolder.name: prefix + entry.name in used, started)
+               for subfolder in subfolders)
