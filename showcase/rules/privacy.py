@@ -222,7 +222,8 @@ def _scan(text: str) -> list[Finding]:
             found.append(_finding("address", text, _word_start(text, start), match.end()))
     found += _slashed_phones(text)
     if any(word in text for word in _SPELT_WORDS):  # str.find runs at C speed; the regex would not
-        found += filter(None, (_spelt_email(text, m) for m in _SPELT_AT.finditer(text)))
+        found += filter(None, (_email(text, m.start(), m.end(), _SPELT_LOCAL, _SPELT_DOMAIN)
+                               for m in _SPELT_AT.finditer(text)))
     return found
 
 
@@ -378,11 +379,13 @@ def _is_street_address(text: str, start: int, match: re.Match) -> bool:
     return after < len(text) and after > match.end() and text[after].isupper()  # 12 đường Lê Lợi
 
 
-def _email(text: str, start: int, end: int) -> Finding | None:
-    """The address around an "@" (or "(at)", "[a còng]"…) at text[start:end], if there is one."""
+def _email(text: str, start: int, end: int, local_part: re.Pattern = _EMAIL_LOCAL,
+           domain_part: re.Pattern = _EMAIL_DOMAIN) -> Finding | None:
+    """The address around an "@" (or "(at)", "[a còng]"…, or a spelt-out " at " with the
+    `_SPELT_` parts) at text[start:end], if there is one."""
     before = _skip_back(text, start)
-    local = _EMAIL_LOCAL.search(text, max(0, before - 64), before)
-    domain = _EMAIL_DOMAIN.match(text, _skip_spaces(text, end))
+    local = local_part.search(text, max(0, before - 64), before)
+    domain = domain_part.match(text, _skip_spaces(text, end))
     if not domain or not local:
         return None
     return _finding("email", text, local.start(), domain.end())
