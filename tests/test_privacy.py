@@ -89,6 +89,15 @@ HOSTILE = [
     ("DH305", "hẻm 12/5"),
     ("DH305", "Địa chỉ: 15 Lê Lợi"),
     ("DH305", "thường trú tại 12 Lê Lợi"),
+    # … and with no "số nhà" or "đường": where someone lives, or before a commune or ward
+    ("DH305", "sống tại 15 Lê Lợi"),
+    ("DH305", "Gia đình ngụ tại 27B Trần Hưng Đạo"),
+    ("DH305", "nhà ở 12/3 Nguyễn Huệ"),
+    ("DH305", "cư trú ở 8 Hai Bà Trưng"),
+    ("DH305", "15 Lê Lợi, phường Bến Nghé"),
+    ("DH305", "42 Phan Đình Phùng, xã Tân Phú"),
+    ("DH305", "SỐNG TẠI 15 LÊ LỢI"),
+    ("DH305", "sống tại 15 Le\u0302 Lợi"),
     # DH306: e-mail addresses and mailto: links
     ("DH306", "nguyenvana@gmail.com"),
     ("DH306", "mailto:a@b.vn"),
@@ -138,6 +147,9 @@ NEAR_MISSES = [
     "tỷ lệ 09/10", "đạt 012/100 điểm", "2024/12/09",
     "Lan at Hà Nội", "họp at the office", "chấm điểm thi đua", "Hội đồng chấm giải", "gặp at 9 giờ",
     "trường a còng", "look at this",
+    "Năm 2015 Lê Lợi", "năm 1418 Lê Lợi, Thanh Hóa", "tại 2 Trường Tiểu học Kim Đồng", "tại 3 Hội nghị",
+    "đạt 15 Huy chương Vàng", "Trong 3 Năm Liền, xã đạt chuẩn", "gồm 5 Hợp tác xã, xã Tân Phú",
+    "có 2 Anh hùng Lao động, xã Tân Phú", "ở 3 xã Tân Phú",
 ]
 
 

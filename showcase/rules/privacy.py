@@ -30,8 +30,13 @@ Choices, to keep near misses passing (the more dangerous mistake decides each on
 - Home address: a house number after "số nhà", "nhà số", "căn hộ", "ngõ", "ngách", "hẻm",
   "kiệt", "địa chỉ", "thường trú", "tạm trú", or before "đường"/"phố" when "số" precedes
   it, it has a slash or the street's name follows ("Số 12 đường Lê Lợi", "12/3 đường…",
-  "12 phố Hàng Bạc"; not "làm 3 đường giao thông"). "thôn 5", "tổ 3", "khu phố 2" name public
-  places and pass; so does a business's address written without these words.
+  "12 phố Hàng Bạc"; not "làm 3 đường giao thông"). With none of these words, a house number
+  before a street's name of two capitalised words is an address after words saying someone
+  lives there ("sống tại 15 Lê Lợi", "nhà ở…", "ngụ tại…"), before a commune or ward ("15 Lê
+  Lợi, phường Bến Nghé": a business's address too, which the profile does not need), or
+  after "ở"/"tại" when the name ends the sentence; not after "năm", "khoá"…, nor before what
+  a number counts ("3 Năm Liền", "tại 2 Trường Tiểu học…"). "thôn 5", "tổ 3", "khu phố 2"
+  name public places and pass.
 - E-mail: an address around "@", "＠", "(at)", "[at]", "(a còng)"; a `mailto:` link holds one.
   Spelt out, "nguyenvana at gmail dot com" (or "a còng", "chấm"), when both sides are ASCII
   and the address ends in a dot and 2-6 letters: Vietnamese prose has no "at" between such words.
@@ -110,6 +115,28 @@ _SPELT_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:(?:[ \t]*\.[ \t]*|[ \t]+(?:dot|ch�
                            r"[A-Za-z]{2,6}(?![\w.])", re.IGNORECASE)
 # A phone number cut by slashes: its first group holds the prefix (3-4 digits after 0, 84, +84).
 _SLASHED_PHONE = re.compile(rf"(?<![{_D}/])(?:\+?84|0)[{_D}]{{2,3}}(?:[ \t]?/[ \t]?[{_D}]{{2,4}}){{1,3}}(?![{_D}/])")
+# A house number and a street's name of two capitalised words or more ("15 Lê Lợi", "27B Trần
+# Hưng Đạo", "12/3 Nguyễn Huệ"), written with no "số nhà" or "đường" (`_house_numbers`).
+_CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+_CAPITALISED = rf"[{_CAPITAL}][^\W\d_]*"
+_HOUSE = re.compile(rf"[{_D}](?<![\w/.,:-][{_D}])[{_D}]{{0,3}}[A-Za-z]?(?:/[{_D}]{{1,4}}[A-Za-z]?){{0,3}}[ \t\u00a0]+"
+                    rf"(?:{_CAPITALISED}[ \t\u00a0]+){{1,5}}{_CAPITALISED}")
+# Where someone lives, just before the number: "sống tại", "nhà ở", "ngụ tại", "cư trú ở"...
+_HOME_BEFORE = re.compile(r"(?<![^\W\d_])(?:sinh\s+sống|sống|ngụ|cư\s+trú|trú|nhà(?:\s+riêng)?|gia\s+đình)"
+                          r"(?:\s+(?:ở|tại))?\s*[:,]?\s*$")
+_AT_BEFORE = re.compile(r"(?<![^\W\d_])(?:ở|tại)\s*[:,]?\s*$")  # with the street's end right after
+# A commune, ward... after the street: "15 Lê Lợi, phường Bến Nghé".
+_PLACE_AFTER = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*(?:phường|xã|thị\s+trấn|thị\s+xã|đặc\s+khu|quận|huyện"
+                          r"|thành\s+phố|tp\b|tỉnh|khu\s+phố|tổ\s+dân\s+phố|tổ\b|ấp\b|thôn\b|bản\b|khóm\b|xóm\b)",
+                          re.IGNORECASE)
+# What a number counts, capitalised in a heading ("3 Năm Liền", "5 Hộ Nghèo"): no street.
+_COUNTED = re.compile(rf"[{_D}]+[ \t\u00a0]+(?:năm|tháng|ngày|lần|người|hộ|xã|phường|tỉnh|thôn|tổ|ấp|đơn\s+vị"
+                      r"|huy\s+chương|giải|danh\s+hiệu|bằng\s+khen|giấy\s+khen|cá\s+nhân|tập\s+thể)(?!\w)",
+                      re.IGNORECASE)
+_END_AFTER = re.compile(r"[ \t\u00a0]*(?:[.;)\n]|$)")
+# A number that is a year, a date, a rank...: "năm 2015 Lê Lợi…", "khoá 12 Hội đồng…".
+_NOT_HOUSE_BEFORE = re.compile(r"(?<![^\W\d_])(?:năm|ngày|tháng|quý|khoá|khóa|lớp|đợt|kỳ|kì|giai\s+đoạn|từ|đến"
+                               r"|thứ|hạng|top|lần|tuổi)\s*[:,]?\s*$")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 
@@ -221,6 +248,8 @@ def _scan(text: str) -> list[Finding]:
         if kind == "street" and _is_street_address(text, start, match):
             found.append(_finding("address", text, _word_start(text, start), match.end()))
     found += _slashed_phones(text)
+    addresses = [(f.offset, f.offset + len(f.text)) for f in found if f.kind == "address"]
+    found += [f for f in _house_numbers(text) if not any(start <= f.offset <= end for start, end in addresses)]
     if any(word in text for word in _SPELT_WORDS):  # str.find runs at C speed; the regex would not
         found += filter(None, (_email(text, m.start(), m.end(), _SPELT_LOCAL, _SPELT_DOMAIN)
                                for m in _SPELT_AT.finditer(text)))
@@ -246,12 +275,22 @@ def _slashed_phones(text: str) -> list[Finding]:
     return found
 
 
-def _spelt_email(text: str, at: re.Match) -> Finding | None:
-    local = _SPELT_LOCAL.search(text, max(0, at.start() - 64), at.start())
-    domain = _SPELT_DOMAIN.match(text, at.end())
-    if not local or not domain:
-        return None
-    return _finding("email", text, local.start(), domain.end())
+def _house_numbers(text: str) -> list[Finding]:
+    """A house number before a street's name with no "số nhà" or "đường": after words saying
+    someone lives there ("sống tại 15 Lê Lợi"), before a commune or ward ("15 Lê Lợi, phường
+    Bến Nghé"), or after "ở"/"tại" when the street's name ends the sentence. "tại 2 Trường Tiểu
+    học…", "năm 2015 Lê Lợi…" pass."""
+    found = []
+    if not unicodedata.is_normalized("NFC", text):  # a street's name in decomposed letters
+        text = unicodedata.normalize("NFC", text)
+    for match in _HOUSE.finditer(text):
+        before = text[max(0, match.start() - 24):match.start()].lower()
+        if _NOT_HOUSE_BEFORE.search(before) or _COUNTED.match(text, match.start()):
+            continue
+        if (_PLACE_AFTER.match(text, match.end()) or _HOME_BEFORE.search(before)
+                or (_AT_BEFORE.search(before) and _END_AFTER.match(text, match.end()))):
+            found.append(_finding("address", text, match.start(), match.end()))
+    return found
 
 
 def _numbers(text: str, start: int, end: int) -> list[Finding]:
