@@ -47,7 +47,10 @@ Choices, to keep near misses passing (the more dangerous mistake decides each on
   comments (never published).
 
 Speed: one regex pass finds every place a digit starts a number (plus the few characters an
-e-mail address needs); Python looks only at those, so the scan stays one C-speed pass.
+e-mail address needs); Python looks only at those. Three narrower passes follow: phone numbers
+cut by slashes from each "/" (`str.find`), spelt-out e-mail addresses only when a text holds
+" at ", "còng" or "móc", and house numbers before a street's name from the first digit of
+each number (`_HOUSE`): about 0.08 ms for a profile in all.
 """
 
 from __future__ import annotations
@@ -230,6 +233,10 @@ def mask(finding: Finding) -> str:
 
 
 def _scan(text: str) -> list[Finding]:
+    # The loader gives NFC text; what is decoded from entities (or given by another caller)
+    # may hold decomposed letters, which no keyword or street name below would match.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     found: list[Finding] = []
     for match in _SCAN.finditer(text):
         start, kind = match.start(), match.lastgroup
@@ -281,8 +288,6 @@ def _house_numbers(text: str) -> list[Finding]:
     Bến Nghé"), or after "ở"/"tại" when the street's name ends the sentence. "tại 2 Trường Tiểu
     học…", "năm 2015 Lê Lợi…" pass."""
     found = []
-    if not unicodedata.is_normalized("NFC", text):  # a street's name in decomposed letters
-        text = unicodedata.normalize("NFC", text)
     for match in _HOUSE.finditer(text):
         before = text[max(0, match.start() - 24):match.start()].lower()
         if _NOT_HOUSE_BEFORE.search(before) or _COUNTED.match(text, match.start()):
